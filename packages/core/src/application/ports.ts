@@ -1,0 +1,171 @@
+/**
+ * The ports the application service runs on. Small structural interfaces owned by the core; the
+ * storage adapters implement them (memory, PGlite, PostgreSQL).
+ *
+ * @module
+ */
+import type { Either } from 'fp-ts/Either'
+import type { ExchangeId } from '../model/ids.js'
+import type { EventEnvelope, ExchangeSummary, Notification, ProcedureId, Timer } from '../procedure/procedure.js'
+
+/**
+ * An event as stored: its stream, its version within the stream (1-based) and its position in the
+ * global order used by projections.
+ *
+ * @category ports
+ */
+export interface StoredEvent {
+  readonly streamId: ExchangeId
+  readonly version: number
+  readonly position: number
+  readonly event: EventEnvelope
+}
+
+/**
+ * Append-only event streams, one per exchange.
+ *
+ * @category ports
+ */
+export interface EventStore {
+  /** The events of one stream, in order; empty when the stream does not exist. */
+  read(streamId: ExchangeId): Promise<ReadonlyArray<StoredEvent>>
+  /** Events of every stream after a global position, in order, at most `limit`. */
+  readAll(after: number, limit: number): Promise<ReadonlyArray<StoredEvent>>
+}
+
+/**
+ * A query over the exchange summaries.
+ *
+ * @category ports
+ */
+export interface SummaryQuery {
+  readonly procedure?: ProcedureId
+  readonly statuses?: ReadonlyArray<string>
+  /** Exchanges in which one of these authorities takes part. */
+  readonly authorities?: ReadonlyArray<string>
+  readonly limit?: number
+}
+
+/**
+ * The summaries of exchanges, behind dashboards, action lists and search.
+ *
+ * @category ports
+ */
+export interface Projections {
+  summary(id: ExchangeId): Promise<ExchangeSummary | undefined>
+  find(query: SummaryQuery): Promise<ReadonlyArray<ExchangeSummary>>
+}
+
+/**
+ * Durable timers, fired by the worker as commands of the `system` actor.
+ *
+ * @category ports
+ */
+export interface TimerStore {
+  /** Timers due at `now`, at most `limit`, claimed so that no other worker fires them meanwhile. */
+  claimDue(now: Date, limit: number): Promise<ReadonlyArray<Timer>>
+  /** Marks a claimed timer as fired; it never fires again. */
+  complete(exchangeId: ExchangeId, timerId: string): Promise<void>
+}
+
+/**
+ * A notification waiting in the outbox.
+ *
+ * @category ports
+ */
+export interface OutboxMessage {
+  readonly id: number
+  readonly notification: Notification
+  readonly createdAt: string
+}
+
+/**
+ * Notifications waiting to be delivered, written in the same transaction as the events.
+ *
+ * @category ports
+ */
+export interface Outbox {
+  claimPending(limit: number): Promise<ReadonlyArray<OutboxMessage>>
+  markDelivered(id: number): Promise<void>
+}
+
+/**
+ * Everything one command changes, written atomically: events of one or more streams (a split starts
+ * one), erased drafts, the timers and summaries of the exchanges touched, and notifications.
+ *
+ * @category ports
+ */
+export interface Changes {
+  readonly appends: ReadonlyArray<{
+    readonly streamId: ExchangeId
+    readonly procedure: ProcedureId
+    /** The version the stream must have now: 0 for a new stream. */
+    readonly expectedVersion: number
+    readonly events: ReadonlyArray<EventEnvelope>
+  }>
+  /** Streams deleted with no trace (drafts), with their expected version. */
+  readonly erase: ReadonlyArray<{ readonly streamId: ExchangeId; readonly expectedVersion: number }>
+  /** The full set of pending timers of each exchange touched; it replaces the previous set. */
+  readonly timers: ReadonlyArray<{ readonly exchangeId: ExchangeId; readonly timers: ReadonlyArray<Timer> }>
+  readonly notifications: ReadonlyArray<Notification>
+  readonly summaries: ReadonlyArray<ExchangeSummary>
+}
+
+/**
+ * A stream did not have the expected version: someone else wrote first. Nothing was written.
+ *
+ * @category ports
+ */
+export interface ConcurrencyConflict {
+  readonly _tag: 'ConcurrencyConflict'
+  readonly streamId: ExchangeId
+  readonly expectedVersion: number
+  readonly actualVersion: number
+}
+
+/**
+ * The storage behind an application: its stores and the atomic commit of a command's changes.
+ *
+ * @category ports
+ */
+export interface Storage {
+  readonly events: EventStore
+  readonly projections: Projections
+  readonly timers: TimerStore
+  readonly outbox: Outbox
+  commit(changes: Changes): Promise<Either<ConcurrencyConflict, void>>
+}
+
+/**
+ * The source of the current instant.
+ *
+ * @category ports
+ */
+export interface Clock {
+  now(): Date
+}
+
+/**
+ * A fixed clock for tests and replays; `set` and `advance` move it.
+ *
+ * @example
+ * ```ts
+ * import { fixedClock } from '@imi-kit/core'
+ * const clock = fixedClock(new Date('2026-01-05T09:00:00Z'))
+ * clock.advance(60_000)
+ * clock.now().toISOString() // '2026-01-05T09:01:00.000Z'
+ * ```
+ * @category constructors
+ */
+export const fixedClock = (start: Date): Clock & { set(d: Date): void; advance(ms: number): void } => {
+  let t = start.getTime()
+  return {
+    now: () => new Date(t),
+    set: (d) => {
+      t = d.getTime()
+    },
+    advance: (ms) => {
+      t += ms
+    },
+  }
+}

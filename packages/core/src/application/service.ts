@@ -1,0 +1,241 @@
+/**
+ * The application service: runs a command of any registered procedure against the ports — load the
+ * stream, fold, decide, and commit events, timers, notifications and summaries in one unit.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/Either'
+import type { Actor, Viewer } from '../model/actor.js'
+import { viewerOf } from '../model/actor.js'
+import type { Context, IdSource } from '../model/context.js'
+import type { Directory } from '../model/directory.js'
+import type { DomainError } from '../model/errors.js'
+import { domainError, invalidInput } from '../model/errors.js'
+import type { ExchangeId } from '../model/ids.js'
+import type { ActionId, AnyProcedure, EventEnvelope, ExchangeSummary, ExchangeView, Notification, ProcedureRegistry, Timer } from '../procedure/procedure.js'
+import type { Changes, Clock, Storage, StoredEvent } from './ports.js'
+
+/**
+ * What a command did.
+ *
+ * @category application
+ */
+export interface ExecutionResult {
+  /** The exchange the command addressed or created. */
+  readonly exchangeId: ExchangeId
+  /** Its version after the command; 0 when the command erased it. */
+  readonly version: number
+  readonly events: ReadonlyArray<EventEnvelope>
+  /** Exchanges the command started (split, copy). */
+  readonly spawned: ReadonlyArray<ExchangeId>
+  readonly notifications: ReadonlyArray<Notification>
+}
+
+/**
+ * The options of {@link createApplicationService}.
+ *
+ * @category application
+ */
+export interface ApplicationOptions {
+  readonly registry: ProcedureRegistry
+  readonly storage: Storage
+  readonly clock: Clock
+  readonly ids: IdSource
+  /** The directory to decide against; a function, so that callers can hand a fresh snapshot each time. */
+  readonly directory: Directory | (() => Directory)
+  /** How often a command is decided again after a concurrent write, before giving up. Default 3. */
+  readonly retries?: number
+}
+
+/**
+ * A loaded exchange: its procedure, state and stored events.
+ *
+ * @category application
+ */
+export interface LoadedExchange {
+  readonly procedure: AnyProcedure
+  readonly state: unknown
+  readonly events: ReadonlyArray<StoredEvent>
+}
+
+/**
+ * The application service of imi-kit.
+ *
+ * @category application
+ */
+export interface ApplicationService {
+  /** Validates and runs a command as `actor`. Never throws on bad input: it returns a {@link DomainError}. */
+  execute(actor: Actor, command: unknown): Promise<E.Either<DomainError, ExecutionResult>>
+  /** Loads and folds an exchange, whoever asks (for trusted back-office code). */
+  load(exchangeId: ExchangeId): Promise<E.Either<DomainError, LoadedExchange>>
+  /** What `actor` may see of an exchange; `exchange.not-found` when nothing. */
+  view(actor: Actor, exchangeId: ExchangeId): Promise<E.Either<DomainError, ExchangeView>>
+  /** The actions `actor` may take on an exchange now. */
+  availableActions(actor: Actor, exchangeId: ExchangeId): Promise<E.Either<DomainError, ReadonlyArray<ActionId>>>
+  /** The exchanges waiting for an action by `actor`, drafts of their authority included. */
+  actionList(actor: Actor): Promise<E.Either<DomainError, ReadonlyArray<ExchangeSummary>>>
+  /** Fires the timers due now as commands of the `system` actor; returns how many fired. */
+  fireDueTimers(limit?: number): Promise<number>
+}
+
+const directoryOf = (d: ApplicationOptions['directory']): Directory => (typeof d === 'function' ? d() : d)
+
+const notFound = (id: ExchangeId) => domainError('exchange.not-found', `There is no exchange ${id} you may see`, undefined, { exchangeId: id })
+
+/**
+ * Builds the application service over the given ports.
+ *
+ * @example
+ * ```ts
+ * import { createApplicationService, createProcedureRegistry, requestForInformation, sequentialIds, fixedClock, createDirectory, LEGISLATIVE_AREAS, QUESTION_SETS } from '@imi-kit/core'
+ * import { createMemoryStorage } from '@imi-kit/storage-adapters'
+ * const app = createApplicationService({
+ *   registry: createProcedureRegistry([requestForInformation]),
+ *   storage: createMemoryStorage(),
+ *   clock: fixedClock(new Date('2026-03-02T09:00:00Z')),
+ *   ids: sequentialIds('demo'),
+ *   directory: createDirectory({ authorities: [], users: [], legislativeAreas: LEGISLATIVE_AREAS, questionSets: QUESTION_SETS }),
+ * })
+ * ```
+ * @category application
+ */
+export const createApplicationService = (options: ApplicationOptions): ApplicationService => {
+  const { registry, storage, clock, ids } = options
+  const retries = options.retries ?? 3
+
+  const load = async (exchangeId: ExchangeId): Promise<E.Either<DomainError, LoadedExchange>> => {
+    const stored = await storage.events.read(exchangeId)
+    const first = stored[0]
+    if (first === undefined) return E.left(notFound(exchangeId))
+    const procedure = registry.get(first.event.procedure)
+    if (procedure === undefined)
+      return E.left(domainError('exchange.procedure-unknown', `The procedure ${first.event.procedure} is not registered`, undefined, { exchangeId }))
+    const state = stored.reduce<unknown>((s, e) => procedure.evolve(s, e.event), undefined)
+    return E.right({ procedure, state, events: stored })
+  }
+
+  const viewerFor = (actor: Actor, directory: Directory): E.Either<DomainError, Viewer> => {
+    const v = viewerOf(directory, actor)
+    return v === undefined ? E.left(domainError('actor.unknown', 'The acting user is not registered with that authority')) : E.right(v)
+  }
+
+  const attempt = async (actor: Actor, command: { readonly type: string; readonly exchangeId?: ExchangeId }, procedure: AnyProcedure): Promise<E.Either<DomainError | 'conflict', ExecutionResult>> => {
+    const creation = procedure.creationActions.includes(command.type)
+    let before: unknown = undefined
+    let version = 0
+    if (!creation) {
+      const id = command.exchangeId as ExchangeId
+      const loaded = await load(id)
+      if (E.isLeft(loaded)) return loaded
+      if (loaded.right.procedure.id !== procedure.id)
+        return E.left(domainError('exchange.wrong-procedure', `${command.type} does not apply to a ${loaded.right.procedure.id} exchange`))
+      before = loaded.right.state
+      version = loaded.right.events.length
+    }
+    const directory = directoryOf(options.directory)
+    const ctx: Context = { now: clock.now(), actor, directory, ids }
+    const decided = procedure.decide(command, before, ctx)
+    if (E.isLeft(decided)) return decided
+    const decision = decided.right
+    const ownId = (creation ? decision.events[0]?.exchangeId : command.exchangeId) as ExchangeId | undefined
+    const notifications: Notification[] = []
+    const timers: Array<{ exchangeId: ExchangeId; timers: ReadonlyArray<Timer> }> = []
+    const summaries: ExchangeSummary[] = []
+    const fold = (start: unknown, events: ReadonlyArray<EventEnvelope>): unknown =>
+      events.reduce<unknown>((s, e) => {
+        const next = procedure.evolve(s, e)
+        notifications.push(...procedure.notifications(e, next, s))
+        return next
+      }, start)
+    const streams: Array<{ id: ExchangeId; expected: number; events: ReadonlyArray<EventEnvelope>; state: unknown }> = []
+    if (ownId !== undefined && decision.events.length > 0) streams.push({ id: ownId, expected: version, events: decision.events, state: fold(before, decision.events) })
+    for (const s of decision.spawned) streams.push({ id: s.exchangeId, expected: 0, events: s.events, state: fold(undefined, s.events) })
+    for (const s of streams) {
+      timers.push({ exchangeId: s.id, timers: procedure.timers(s.state) })
+      summaries.push(procedure.summary(s.state))
+    }
+    const changes: Changes = {
+      appends: streams.map((s) => ({ streamId: s.id, procedure: procedure.id, expectedVersion: s.expected, events: s.events })),
+      erase: decision.erase && ownId !== undefined ? [{ streamId: ownId, expectedVersion: version }] : [],
+      timers,
+      notifications,
+      summaries,
+    }
+    const committed = await storage.commit(changes)
+    if (E.isLeft(committed)) return E.left('conflict')
+    const own = streams.find((s) => s.id === ownId)
+    return E.right({
+      exchangeId: (ownId ?? decision.spawned[0]?.exchangeId) as ExchangeId,
+      version: decision.erase ? 0 : own === undefined ? version : version + own.events.length,
+      events: decision.events,
+      spawned: decision.spawned.map((s) => s.exchangeId),
+      notifications,
+    })
+  }
+
+  const execute: ApplicationService['execute'] = async (actor, input) => {
+    const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined
+    const procedure = typeof type === 'string' ? registry.forAction(type) : undefined
+    if (procedure === undefined) return E.left(domainError('command.unknown', 'The command type is unknown', undefined, { type: typeof type === 'string' ? type : null }))
+    const decoded = procedure.commands.decode(input)
+    if (E.isLeft(decoded)) {
+      const error = invalidInput('command', decoded.left)
+      const problems = (error.details?.problems ?? []) as ReadonlyArray<{ path: string }>
+      // A missing or empty justification is the rule that justifications are mandatory (REQ-JUSTIFICATION-REQUIRED).
+      return E.left(problems.some((p) => p.path.split('.').includes('justification')) ? { ...error, ruleId: 'REQ-JUSTIFICATION-REQUIRED' } : error)
+    }
+    for (let i = 0; ; i++) {
+      const r = await attempt(actor, decoded.right as { type: string; exchangeId?: ExchangeId }, procedure)
+      if (E.isRight(r) || r.left !== 'conflict') return r as E.Either<DomainError, ExecutionResult>
+      if (i >= retries) return E.left(domainError('exchange.concurrent-update', 'The exchange changed meanwhile; try again'))
+    }
+  }
+
+  const withViewer = async <A>(actor: Actor, exchangeId: ExchangeId, f: (l: LoadedExchange, viewer: Viewer, directory: Directory) => E.Either<DomainError, A>) => {
+    const directory = directoryOf(options.directory)
+    const viewer = viewerFor(actor, directory)
+    if (E.isLeft(viewer)) return viewer
+    const loaded = await load(exchangeId)
+    if (E.isLeft(loaded)) return loaded
+    return f(loaded.right, viewer.right, directory)
+  }
+
+  return {
+    execute,
+    load,
+    view: (actor, exchangeId) =>
+      withViewer(actor, exchangeId, (l, viewer) => {
+        const v = l.procedure.view(l.state, viewer)
+        return v === undefined ? E.left(notFound(exchangeId)) : E.right(v)
+      }),
+    availableActions: (actor, exchangeId) =>
+      withViewer(actor, exchangeId, (l, viewer, directory) =>
+        l.procedure.view(l.state, viewer) === undefined
+          ? E.left(notFound(exchangeId))
+          : E.right(l.procedure.availableActions(l.state, viewer, { now: clock.now(), actor, directory, ids })),
+      ),
+    actionList: async (actor) => {
+      const directory = directoryOf(options.directory)
+      const viewer = viewerFor(actor, directory)
+      if (E.isLeft(viewer)) return viewer
+      const candidates = await storage.projections.find({})
+      const out: ExchangeSummary[] = []
+      for (const s of candidates) {
+        const l = await load(s.exchangeId)
+        if (E.isRight(l) && l.right.procedure.needsAction(l.right.state, viewer.right, { now: clock.now(), actor, directory, ids })) out.push(s)
+      }
+      return E.right(out)
+    },
+    fireDueTimers: async (limit = 100) => {
+      const due = await storage.timers.claimDue(clock.now(), limit)
+      let fired = 0
+      for (const t of due) {
+        const r = await execute({ kind: 'system' }, t.command)
+        // A timer whose command is refused (already done, state moved on) is still complete: it must not fire again.
+        if (E.isRight(r)) fired++
+        await storage.timers.complete(t.exchangeId, t.id)
+      }
+      return fired
+    },
+  }
+}

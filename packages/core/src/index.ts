@@ -1,0 +1,116 @@
+/**
+ * `@imi-kit/core` — the procedures of the EU Internal Market Information system as pure deciders,
+ * with roles, need-to-know views, deadlines, retention and notifications as data, and the application
+ * service that runs them over storage ports.
+ *
+ * @packageDocumentation
+ */
+
+// model
+export type { Brand, AuthorityId, UserId, ExchangeId, LegislativeAreaId, QuestionSetId, AttachmentId } from './model/ids.js'
+export {
+  AuthorityIdCodec,
+  UserIdCodec,
+  ExchangeIdCodec,
+  LegislativeAreaIdCodec,
+  QuestionSetIdCodec,
+  AttachmentIdCodec,
+  authorityId,
+  userId,
+  exchangeId,
+  legislativeAreaId,
+  questionSetId,
+  attachmentId,
+} from './model/ids.js'
+export type { MemberState } from './model/member-states.js'
+export { MEMBER_STATES, COMMISSION, MemberStateCodec, isMemberState } from './model/member-states.js'
+export type { Language, LocalizedText, FreeText, DraftFreeText } from './i18n/languages.js'
+export { LANGUAGES, LanguageCodec, FreeTextCodec, DraftFreeTextCodec, FREE_TEXT_MAX_LENGTH, localize } from './i18n/languages.js'
+export type { RuleId, DomainError } from './model/errors.js'
+export { domainError, isDomainError, invalidInput } from './model/errors.js'
+export type { Redacted, MaybeRedacted } from './model/personal-data.js'
+export { PersonalDataType, personalData, isRedacted, mapPersonalData, redactPersonalData, collectPersonalData } from './model/personal-data.js'
+export type {
+  LegislativeAreaRole,
+  AccessStatus,
+  RequestWorkflowRole,
+  RequestAuthorityParameters,
+  RequestCoordinatorParameters,
+  RequestWorkflowAccess,
+  LegislativeAreaAccess,
+  Authority,
+} from './model/authorities.js'
+export {
+  COORDINATOR_LA_ROLES,
+  DEFAULT_REQUEST_AUTHORITY_PARAMETERS,
+  DEFAULT_REQUEST_COORDINATOR_PARAMETERS,
+  requestWorkflowAccess,
+  legislativeAreaAccess,
+  requestAccess,
+  canUseRequestWorkflow,
+  isRequestCoordinator,
+  isCoordinatorInArea,
+} from './model/authorities.js'
+export type { RequestUserRole, GeneralUserRole, RequestRoleGrant, User } from './model/users.js'
+export { effectiveRequestRoles, hasRequestRole } from './model/users.js'
+export type {
+  CaseField,
+  LegislativeArea,
+  QuestionParameter,
+  PredefinedAnswer,
+  PredefinedQuestion,
+  QuestionCategory,
+  QuestionSet,
+} from './model/legislative-areas.js'
+export { findQuestion, allQuestions } from './model/legislative-areas.js'
+export type { Directory, DirectoryData } from './model/directory.js'
+export { createDirectory } from './model/directory.js'
+export type { Actor, Viewer } from './model/actor.js'
+export { ActorCodec, SYSTEM, userViewer, viewerOf } from './model/actor.js'
+export type { IdSource, Context } from './model/context.js'
+export { sequentialIds } from './model/context.js'
+
+// data
+export { PROFESSIONAL_QUALIFICATIONS, SERVICES, LEGISLATIVE_AREAS } from './data/legislative-areas.js'
+export { PROFESSIONAL_QUALIFICATIONS_GENERAL, SERVICES_PROVIDER, QUESTION_SETS } from './data/question-sets.js'
+
+// procedures
+export type {
+  ProcedureId,
+  ActionId,
+  EventEnvelope,
+  Decision,
+  Timer,
+  Recipient,
+  Notification,
+  HistoryEntry,
+  AccessLevel,
+  ExchangeView,
+  ExchangeSummary,
+  RetentionSchedule,
+  Procedure,
+  AnyProcedure,
+  ProcedureRegistry,
+} from './procedure/procedure.js'
+export { createProcedureRegistry } from './procedure/procedure.js'
+export type { ResolvedRecipients } from './procedure/recipients.js'
+export { resolveRecipients } from './procedure/recipients.js'
+export * from './procedures/request/index.js'
+
+// application
+export type {
+  StoredEvent,
+  EventStore,
+  SummaryQuery,
+  Projections,
+  TimerStore,
+  OutboxMessage,
+  Outbox,
+  Changes,
+  ConcurrencyConflict,
+  Storage,
+  Clock,
+} from './application/ports.js'
+export { fixedClock } from './application/ports.js'
+export type { ExecutionResult, ApplicationOptions, LoadedExchange, ApplicationService } from './application/service.js'
+export { createApplicationService } from './application/service.js'

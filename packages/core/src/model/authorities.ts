@@ -1,0 +1,189 @@
+/**
+ * Authorities, their role in each legislative area, their content role in each workflow, and the
+ * workflow parameters with the manual's defaults.
+ *
+ * @module
+ */
+import type { AuthorityId, LegislativeAreaId } from './ids.js'
+import type { MemberState } from './member-states.js'
+import type { Language } from '../i18n/languages.js'
+
+/**
+ * The administrative role of an authority in one legislative area (spec §1.2). It is independent of
+ * the authority's content role in a workflow (ACT-CONTENT-ROLE-INDEPENDENT).
+ *
+ * @category model
+ */
+export type LegislativeAreaRole = 'NIMIC' | 'SDIMIC' | 'LIMIC' | 'DIMIC' | 'competent-authority'
+
+/** The roles that make an authority a coordinator (spec §1.2). @category model */
+export const COORDINATOR_LA_ROLES: ReadonlyArray<LegislativeAreaRole> = ['NIMIC', 'SDIMIC', 'LIMIC', 'DIMIC']
+
+/** Status of an authority, of its access to a legislative area, or of its access to a workflow. @category model */
+export type AccessStatus = 'active' | 'requested' | 'suspended' | 'inactive' | 'removed'
+
+/** Content role of an authority in the request workflow of one legislative area (spec §1.4). @category model */
+export type RequestWorkflowRole = 'request-authority' | 'request-coordinator'
+
+/**
+ * The request-workflow parameters of a competent authority (spec §10.2), set by its coordinator.
+ *
+ * @category model
+ */
+export interface RequestAuthorityParameters {
+  /** Requests and replies of this authority go through its coordinator's approval when the coordinator approves them. */
+  readonly approvalRequired: boolean
+  /** The authority may refuse incoming requests. */
+  readonly mayRefuseRequests: boolean
+  /** The authority may accept and answer requests; when false it can only send them. */
+  readonly mayAcceptRequests: boolean
+}
+
+/**
+ * The request-workflow parameters of a request coordinator (spec §10.3), per legislative area.
+ *
+ * @category model
+ */
+export interface RequestCoordinatorParameters {
+  /** The coordinator gives its opinion when a request is escalated to arbitration. */
+  readonly takesPartInArbitration: boolean
+  /** The coordinator approves the requests of authorities that require approval. */
+  readonly approveRequests: boolean
+  /** The coordinator approves the replies of authorities that require approval. */
+  readonly approveReplies: boolean
+}
+
+/**
+ * Defaults of a competent authority's parameters (ACT-DEFAULT-APPROVAL-REQUIRED,
+ * ACT-DEFAULT-MAY-REFUSE, ACT-DEFAULT-MAY-ACCEPT).
+ *
+ * @category constants
+ */
+export const DEFAULT_REQUEST_AUTHORITY_PARAMETERS: RequestAuthorityParameters = {
+  approvalRequired: false,
+  mayRefuseRequests: false,
+  mayAcceptRequests: true,
+}
+
+/**
+ * Defaults of a coordinator's parameters (ACT-DEFAULT-ARBITRATION, ACT-DEFAULT-APPROVE-REQUESTS,
+ * ACT-DEFAULT-APPROVE-REPLIES).
+ *
+ * @category constants
+ */
+export const DEFAULT_REQUEST_COORDINATOR_PARAMETERS: RequestCoordinatorParameters = {
+  takesPartInArbitration: true,
+  approveRequests: false,
+  approveReplies: false,
+}
+
+/**
+ * An authority's access to the request workflow of one legislative area.
+ *
+ * @category model
+ */
+export interface RequestWorkflowAccess {
+  readonly status: AccessStatus
+  readonly role: RequestWorkflowRole
+  /** Request coordinators of the same member state linked to the authority for this area. */
+  readonly linkedCoordinators: ReadonlyArray<AuthorityId>
+  readonly parameters: RequestAuthorityParameters
+  /** Present when the role is `request-coordinator`. */
+  readonly coordinatorParameters?: RequestCoordinatorParameters
+  /** The allocation switch of this (authority, area) request workflow; off by default (ACT-DEFAULT-CA-ALLOCATION). */
+  readonly allocation: boolean
+}
+
+/**
+ * An authority's access to one legislative area and its workflows.
+ *
+ * @category model
+ */
+export interface LegislativeAreaAccess {
+  readonly legislativeArea: LegislativeAreaId
+  readonly role: LegislativeAreaRole
+  readonly status: AccessStatus
+  readonly request?: RequestWorkflowAccess
+}
+
+/**
+ * A registered authority.
+ *
+ * @category model
+ */
+export interface Authority {
+  readonly id: AuthorityId
+  readonly name: string
+  readonly memberState: MemberState
+  readonly region?: string
+  /** Receives the copies of automatic messages on requests. */
+  readonly email: string
+  /** The languages the authority understands, shown to senders of free text (I18N-LANGUAGES-SPOKEN). */
+  readonly languages: ReadonlyArray<Language>
+  readonly status: AccessStatus
+  readonly access: ReadonlyArray<LegislativeAreaAccess>
+}
+
+/**
+ * Builds the request-workflow access of a competent authority or coordinator with the manual's
+ * defaults, overridden where given.
+ *
+ * @example
+ * ```ts
+ * import { requestWorkflowAccess, authorityId } from '@imi-kit/core'
+ * const access = requestWorkflowAccess({ linkedCoordinators: [authorityId('fr-nimic')] })
+ * access.parameters.mayAcceptRequests // true
+ * ```
+ * @category constructors
+ */
+export const requestWorkflowAccess = (
+  patch: Partial<Omit<RequestWorkflowAccess, 'parameters' | 'coordinatorParameters'>> & {
+    readonly parameters?: Partial<RequestAuthorityParameters>
+    readonly coordinatorParameters?: Partial<RequestCoordinatorParameters>
+  } = {},
+): RequestWorkflowAccess => {
+  const role = patch.role ?? 'request-authority'
+  return {
+    status: patch.status ?? 'active',
+    role,
+    linkedCoordinators: patch.linkedCoordinators ?? [],
+    allocation: patch.allocation ?? false,
+    parameters: { ...DEFAULT_REQUEST_AUTHORITY_PARAMETERS, ...patch.parameters },
+    ...(role === 'request-coordinator'
+      ? { coordinatorParameters: { ...DEFAULT_REQUEST_COORDINATOR_PARAMETERS, ...patch.coordinatorParameters } }
+      : {}),
+  }
+}
+
+/** The authority's access to a legislative area, if it has one. @category queries */
+export const legislativeAreaAccess = (
+  authority: Authority,
+  la: LegislativeAreaId,
+): LegislativeAreaAccess | undefined => authority.access.find((a) => a.legislativeArea === la)
+
+/** The authority's access to the request workflow of an area, if it has one. @category queries */
+export const requestAccess = (authority: Authority, la: LegislativeAreaId): RequestWorkflowAccess | undefined =>
+  legislativeAreaAccess(authority, la)?.request
+
+/**
+ * True when the authority, its access to the area and its access to the request workflow are all
+ * active: the condition to start or take part in an exchange.
+ *
+ * @category queries
+ */
+export const canUseRequestWorkflow = (authority: Authority, la: LegislativeAreaId): boolean => {
+  const laAccess = legislativeAreaAccess(authority, la)
+  return (
+    authority.status === 'active' && laAccess?.status === 'active' && laAccess.request?.status === 'active'
+  )
+}
+
+/** True when the authority is a request coordinator in the area. @category queries */
+export const isRequestCoordinator = (authority: Authority, la: LegislativeAreaId): boolean =>
+  requestAccess(authority, la)?.role === 'request-coordinator'
+
+/** True when the authority holds a coordinator role (NIMIC, SDIMIC, LIMIC, DIMIC) in the area. @category queries */
+export const isCoordinatorInArea = (authority: Authority, la: LegislativeAreaId): boolean => {
+  const role = legislativeAreaAccess(authority, la)?.role
+  return role !== undefined && COORDINATOR_LA_ROLES.includes(role)
+}

@@ -1,0 +1,118 @@
+/**
+ * Personal data is typed. A field holding personal data is declared with {@link personalData} in its
+ * codec, and redaction, blocking and erasure walk the codec to find it: no hand-kept lists of field
+ * names that drift from the schema.
+ *
+ * @module
+ */
+import * as t from 'io-ts'
+
+/**
+ * A codec that marks its values as personal data. It validates and encodes exactly as the wrapped
+ * codec does.
+ *
+ * @category codecs
+ */
+export class PersonalDataType<C extends t.Mixed> extends t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown> {
+  /** Discriminates this codec from the other io-ts codecs when walking a schema. */
+  readonly _tag = 'PersonalDataType' as const
+  constructor(
+    /** The codec of the value itself. */
+    readonly type: C,
+  ) {
+    super(`PersonalData<${type.name}>`, type.is, (u, c) => type.validate(u, c), (a) => type.encode(a) as t.OutputOf<C>)
+  }
+}
+
+/**
+ * Marks a codec as holding personal data of the subject of an exchange.
+ *
+ * @example
+ * ```ts
+ * import * as t from 'io-ts'
+ * import { personalData, redactPersonalData } from '@imi-kit/core'
+ * const Subject = t.type({ reference: t.string, name: personalData(t.string) })
+ * redactPersonalData(Subject, { reference: 'A-1', name: 'Jane Doe' })
+ * // { reference: 'A-1', name: { redacted: 'personal-data' } }
+ * ```
+ * @category codecs
+ */
+export const personalData = <C extends t.Mixed>(codec: C): PersonalDataType<C> => new PersonalDataType(codec)
+
+/** What a redacted personal-data value is replaced with in a view. @category model */
+export interface Redacted {
+  readonly redacted: 'personal-data' | 'blocked' | 'erased'
+}
+
+/** A value that may have been redacted. @category model */
+export type MaybeRedacted<A> = A | Redacted
+
+/** True when a value is a {@link Redacted} marker. @category guards */
+export const isRedacted = (u: unknown): u is Redacted =>
+  typeof u === 'object' && u !== null && 'redacted' in u && Object.keys(u).length === 1
+
+type AnyCodec = t.Mixed | t.Any
+
+const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
+
+/**
+ * Rebuilds `value`, replacing each value that `codec` marks as personal data by `f(value)`.
+ * Structure that the codec does not describe is kept as it is.
+ *
+ * @category destructors
+ */
+export const mapPersonalData = (codec: AnyCodec, value: unknown, f: (personal: unknown) => unknown): unknown => {
+  if (codec instanceof PersonalDataType) return value === undefined ? undefined : f(value)
+  if (value === undefined || value === null) return value
+  if (codec instanceof t.InterfaceType || codec instanceof t.PartialType || codec instanceof t.StrictType) {
+    if (!isObject(value)) return value
+    const props = codec.props as Record<string, AnyCodec>
+    const out: Record<string, unknown> = { ...value }
+    for (const [k, c] of Object.entries(props)) if (k in value) out[k] = mapPersonalData(c, value[k], f)
+    return out
+  }
+  if (codec instanceof t.ExactType || codec instanceof t.ReadonlyType || codec instanceof t.RefinementType) {
+    return mapPersonalData(codec.type as AnyCodec, value, f)
+  }
+  if (codec instanceof t.ArrayType || codec instanceof t.ReadonlyArrayType) {
+    return Array.isArray(value) ? value.map((v) => mapPersonalData(codec.type as AnyCodec, v, f)) : value
+  }
+  if (codec instanceof t.IntersectionType) {
+    return (codec.types as ReadonlyArray<AnyCodec>).reduce<unknown>((acc, c) => mapPersonalData(c, acc, f), value)
+  }
+  if (codec instanceof t.UnionType) {
+    const member = (codec.types as ReadonlyArray<AnyCodec>).find((c) => c.is(value))
+    return member === undefined ? value : mapPersonalData(member, value, f)
+  }
+  if (codec instanceof t.DictionaryType) {
+    if (!isObject(value)) return value
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapPersonalData(codec.codomain as AnyCodec, v, f)]))
+  }
+  return value
+}
+
+/**
+ * Replaces every personal-data value by a {@link Redacted} marker with the given reason.
+ *
+ * @category destructors
+ */
+export const redactPersonalData = <A>(
+  codec: AnyCodec,
+  value: A,
+  reason: Redacted['redacted'] = 'personal-data',
+): unknown => mapPersonalData(codec, value, () => ({ redacted: reason }))
+
+/**
+ * Lists every personal-data value found in `value` according to `codec`. Used by erasure and by tests
+ * that prove no personal data reaches a viewer.
+ *
+ * @category destructors
+ */
+export const collectPersonalData = (codec: AnyCodec, value: unknown): ReadonlyArray<unknown> => {
+  const found: unknown[] = []
+  mapPersonalData(codec, value, (v) => {
+    found.push(v)
+    return v
+  })
+  return found
+}

@@ -1,0 +1,190 @@
+/**
+ * The events of the request procedure. Each carries the envelope of every event (actor, instant,
+ * from and to status, procedure version) and a payload; the payload codecs double as the schema of
+ * what is stored.
+ *
+ * @module
+ */
+import * as t from 'io-ts'
+import { ActorCodec } from '../../model/actor.js'
+import { AttachmentIdCodec, AuthorityIdCodec, ExchangeIdCodec, LegislativeAreaIdCodec, QuestionSetIdCodec, UserIdCodec } from '../../model/ids.js'
+import { MemberStateCodec } from '../../model/member-states.js'
+import { DraftFreeTextCodec, FreeTextCodec } from '../../i18n/languages.js'
+import type { EventEnvelope } from '../../procedure/procedure.js'
+import { AnswerCodec, AttachmentCodec, CalendarDateCodec, MessageCodec, REQUEST_PROCEDURE_ID, REQUEST_STATUSES } from './model.js'
+
+const Status = t.keyof(Object.fromEntries(REQUEST_STATUSES.map((s) => [s, null])) as Record<(typeof REQUEST_STATUSES)[number], null>)
+const Side = t.keyof({ requesting: null, responding: null })
+const AllocationSide = t.keyof({ requesting: null, responding: null, 'requesting-coordinator': null, 'responding-coordinator': null })
+const Scenario = t.keyof({ S1: null, S2: null, S3: null, S4: null })
+const ClosureReason = t.keyof({
+  'reply-accepted': null,
+  'refusal-justification-accepted': null,
+  'closed-by-coordinator-arbitration': null,
+  'closed-by-responding-authority': null,
+  refused: null,
+})
+
+const StoredQuestion = t.readonly(
+  t.intersection([
+    t.type({ questionId: t.string, parameters: t.readonly(t.record(t.string, t.string)) }),
+    t.partial({ comment: DraftFreeTextCodec, attachmentId: AttachmentIdCodec, movedTo: ExchangeIdCodec }),
+  ]),
+)
+
+/** The draft content of a request as stored in `request.created` and `request.draft-edited`. */
+const DraftContent = t.partial({
+  questionSetId: QuestionSetIdCodec,
+  addressee: AuthorityIdCodec,
+  addresseeMemberState: MemberStateCodec,
+  requestingCoordinator: AuthorityIdCodec,
+  caseData: t.readonly(t.record(t.string, t.string)),
+  questions: t.readonlyArray(StoredQuestion),
+  justification: DraftFreeTextCodec,
+  deadline: CalendarDateCodec,
+  attachments: t.readonlyArray(AttachmentCodec),
+})
+
+const Created = t.intersection([
+  t.type({
+    number: t.string,
+    legislativeArea: LegislativeAreaIdCodec,
+    requestingAuthority: AuthorityIdCodec,
+    requestingMemberState: MemberStateCodec,
+    personalFields: t.readonlyArray(t.string),
+  }),
+  DraftContent,
+  t.partial({ copiedFrom: ExchangeIdCodec }),
+])
+
+const SplitOff = t.type({
+  number: t.string,
+  legislativeArea: LegislativeAreaIdCodec,
+  questionSetId: QuestionSetIdCodec,
+  splitFrom: ExchangeIdCodec,
+  requesting: t.type({
+    authorityId: AuthorityIdCodec,
+    memberState: MemberStateCodec,
+    coordinatorId: t.union([AuthorityIdCodec, t.undefined]),
+    linkedCoordinators: t.readonlyArray(AuthorityIdCodec),
+    lastActor: t.union([UserIdCodec, t.undefined]),
+  }),
+  addressee: AuthorityIdCodec,
+  addresseeMemberState: MemberStateCodec,
+  addresseeLinkedCoordinators: t.readonlyArray(AuthorityIdCodec),
+  questions: t.readonlyArray(StoredQuestion),
+  caseData: t.readonly(t.record(t.string, t.string)),
+  personalFields: t.readonlyArray(t.string),
+  attachments: t.readonlyArray(AttachmentCodec),
+  justification: t.union([DraftFreeTextCodec, t.undefined]),
+  deadline: t.union([CalendarDateCodec, t.undefined]),
+  sentAt: t.string,
+  splitJustification: FreeTextCodec,
+})
+
+const payloads = {
+  'request.created': Created,
+  'request.split-off': SplitOff,
+  'request.draft-edited': DraftContent,
+  'request.allocated': t.type({ side: AllocationSide, users: t.readonlyArray(UserIdCodec) }),
+  'request.sent': t.type({
+    approval: t.boolean,
+    addressee: AuthorityIdCodec,
+    addresseeMemberState: MemberStateCodec,
+    addresseeLinkedCoordinators: t.readonlyArray(AuthorityIdCodec),
+    requestingCoordinator: t.union([AuthorityIdCodec, t.undefined]),
+    requestingLinkedCoordinators: t.readonlyArray(AuthorityIdCodec),
+  }),
+  'request.approved': t.type({}),
+  'request.returned': t.type({ suggestions: FreeTextCodec }),
+  'request.accepted': t.type({
+    coordinator: t.union([AuthorityIdCodec, t.undefined]),
+    deadline: t.union([CalendarDateCodec, t.undefined]),
+    previousDeadline: t.union([CalendarDateCodec, t.undefined]),
+  }),
+  'request.refused': t.type({ justification: FreeTextCodec }),
+  'request.forwarded': t.type({
+    to: AuthorityIdCodec,
+    toMemberState: MemberStateCodec,
+    toLinkedCoordinators: t.readonlyArray(AuthorityIdCodec),
+    justification: FreeTextCodec,
+    draftsDiscarded: t.boolean,
+  }),
+  'request.split': t.type({
+    to: AuthorityIdCodec,
+    newExchangeId: ExchangeIdCodec,
+    questions: t.readonlyArray(t.string),
+    attachments: t.readonlyArray(AttachmentIdCodec),
+    justification: FreeTextCodec,
+  }),
+  'request.reply-saved': t.type({ answers: t.readonlyArray(AnswerCodec) }),
+  'request.replied': t.type({ answers: t.readonlyArray(AnswerCodec), approval: t.boolean }),
+  'request.reply-approved': t.type({}),
+  'request.reply-returned': t.type({ suggestions: FreeTextCodec }),
+  'request.message-added': t.type({ message: MessageCodec }),
+  'request.attachment-added': t.type({ attachment: AttachmentCodec }),
+  'request.coordinator-changed': t.type({ side: Side, coordinator: AuthorityIdCodec }),
+  'request.closed': t.type({ reason: ClosureReason }),
+  'request.additional-info-requested': t.type({ justification: FreeTextCodec, questions: t.readonlyArray(t.string) }),
+  'request.additional-info-accepted': t.type({}),
+  'request.additional-info-rejected': t.type({ justification: FreeTextCodec }),
+  'request.refusal-accepted': t.type({}),
+  'request.escalated': t.type({ scenario: Scenario }),
+  'request.arbitration-decided': t.intersection([
+    t.type({ satisfactory: t.boolean, by: t.keyof({ 'requesting-coordinator': null, 'responding-coordinator': null }) }),
+    t.partial({ comment: FreeTextCodec }),
+  ]),
+  'request.reconsidered': t.type({}),
+  'request.position-maintained': t.type({ justification: FreeTextCodec }),
+  'request.personal-data-blocked': t.type({}),
+  'request.personal-data-erased': t.type({}),
+} as const
+
+type Payloads = typeof payloads
+
+/** The type of a request event. @category model */
+export type RequestEventType = keyof Payloads
+
+/** A request event of a given type. @category model */
+export type RequestEventOf<T extends RequestEventType> = EventEnvelope<T, t.TypeOf<Payloads[T]>> & {
+  readonly to: (typeof REQUEST_STATUSES)[number]
+}
+
+/** Any request event. @category model */
+export type RequestEvent = { [K in RequestEventType]: RequestEventOf<K> }[RequestEventType]
+
+const envelope = <K extends RequestEventType>(type: K) =>
+  t.intersection([
+    t.type({
+      type: t.literal(type),
+      exchangeId: ExchangeIdCodec,
+      procedure: t.literal(REQUEST_PROCEDURE_ID),
+      procedureVersion: t.number,
+      at: t.string,
+      actor: ActorCodec,
+      to: Status,
+      payload: payloads[type],
+    }),
+    t.partial({ from: Status }),
+  ])
+
+const eventTypes = Object.keys(payloads) as RequestEventType[]
+
+/**
+ * Validates a stored request event.
+ *
+ * @category codecs
+ */
+export const RequestEventCodec = new t.Type<RequestEvent, unknown, unknown>(
+  'RequestEvent',
+  (u): u is RequestEvent => typeof u === 'object' && u !== null && eventTypes.includes((u as { type: RequestEventType }).type),
+  (u, c) => {
+    const type = (u as { type?: unknown } | null)?.type
+    if (typeof type !== 'string' || !(eventTypes as string[]).includes(type)) return t.failure(u, c, 'an event of the request procedure')
+    return envelope(type as RequestEventType).validate(u, c) as t.Validation<RequestEvent>
+  },
+  (a) => a,
+)
+
+/** The current version of the request procedure's events. @category constants */
+export const REQUEST_PROCEDURE_VERSION = 1

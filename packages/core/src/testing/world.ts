@@ -1,0 +1,189 @@
+/**
+ * A small, realistic directory for tests, examples and demos: authorities in France, Germany and
+ * Italy with every request role, and one user per role.
+ *
+ * @module
+ */
+import type { Authority, RequestWorkflowAccess } from '../model/authorities.js'
+import { requestWorkflowAccess } from '../model/authorities.js'
+import type { DirectoryData } from '../model/directory.js'
+import { createDirectory } from '../model/directory.js'
+import type { Directory } from '../model/directory.js'
+import type { AuthorityId, LegislativeAreaId, UserId } from '../model/ids.js'
+import type { MemberState } from '../model/member-states.js'
+import type { GeneralUserRole, RequestUserRole, User } from '../model/users.js'
+import type { Language } from '../i18n/languages.js'
+import { LEGISLATIVE_AREAS } from '../data/legislative-areas.js'
+import { QUESTION_SETS } from '../data/question-sets.js'
+
+/** The legislative area most fixtures use. @category testing */
+export const PQ = 'professional-qualifications' as LegislativeAreaId
+/** The Services legislative area. @category testing */
+export const SERVICES_LA = 'services' as LegislativeAreaId
+
+const areas = [PQ, SERVICES_LA]
+
+const authority = (
+  id: string,
+  name: string,
+  memberState: MemberState,
+  role: Authority['access'][number]['role'],
+  request: (la: LegislativeAreaId) => RequestWorkflowAccess,
+  languages: ReadonlyArray<Language>,
+): Authority => ({
+  id: id as AuthorityId,
+  name,
+  memberState,
+  email: `${id}@authorities.example`,
+  languages,
+  status: 'active',
+  access: areas.map((la) => ({ legislativeArea: la, role, status: 'active', request: request(la) })),
+})
+
+const coordinator = (linked: ReadonlyArray<string> = []) => () =>
+  requestWorkflowAccess({ role: 'request-coordinator', linkedCoordinators: linked as AuthorityId[] })
+const competent = (...linked: string[]) => () => requestWorkflowAccess({ linkedCoordinators: linked as AuthorityId[] })
+
+const user = (
+  id: string,
+  authorityId: string,
+  first: string,
+  last: string,
+  language: Language,
+  roles: ReadonlyArray<RequestUserRole>,
+  general: ReadonlyArray<GeneralUserRole> = [],
+): User => ({
+  id: id as UserId,
+  authorityId: authorityId as AuthorityId,
+  firstName: first,
+  lastName: last,
+  email: `${id}@users.example`,
+  language,
+  status: 'active',
+  generalRoles: general,
+  requestRoles: areas.map((legislativeArea) => ({ legislativeArea, roles })),
+})
+
+/** The ids of the fixture authorities. @category testing */
+export const A = {
+  frNimic: 'fr-nimic' as AuthorityId,
+  frDimic: 'fr-dimic-health' as AuthorityId,
+  frCa: 'fr-ordre-medecins' as AuthorityId,
+  frCa2: 'fr-prefecture-paris' as AuthorityId,
+  deNimic: 'de-nimic' as AuthorityId,
+  deDimic: 'de-dimic-bw' as AuthorityId,
+  deCa: 'de-aerztekammer-berlin' as AuthorityId,
+  deCa2: 'de-regierungspraesidium-stuttgart' as AuthorityId,
+  itCa: 'it-ministero-salute' as AuthorityId,
+  itNimic: 'it-nimic' as AuthorityId,
+} as const
+
+/** The ids of the fixture users, one per role and authority. @category testing */
+export const U = {
+  // French competent authority (requesting side in most tests)
+  frHandler: 'fr-ca-handler' as UserId,
+  frHandler2: 'fr-ca-handler-2' as UserId,
+  frViewer: 'fr-ca-viewer' as UserId,
+  frAllocator: 'fr-ca-allocator' as UserId,
+  frLda: 'fr-ca-lda' as UserId,
+  fr2Handler: 'fr-ca2-handler' as UserId,
+  frNimicReferee: 'fr-nimic-referee' as UserId,
+  frNimicReferee2: 'fr-nimic-referee-2' as UserId,
+  frNimicHandler: 'fr-nimic-handler' as UserId,
+  frNimicAllocator: 'fr-nimic-allocator' as UserId,
+  frDimicReferee: 'fr-dimic-referee' as UserId,
+  // German competent authority (responding side in most tests)
+  deHandler: 'de-ca-handler' as UserId,
+  deHandler2: 'de-ca-handler-2' as UserId,
+  deViewer: 'de-ca-viewer' as UserId,
+  deAllocator: 'de-ca-allocator' as UserId,
+  deLda: 'de-ca-lda' as UserId,
+  de2Handler: 'de-ca2-handler' as UserId,
+  de2Viewer: 'de-ca2-viewer' as UserId,
+  deNimicReferee: 'de-nimic-referee' as UserId,
+  deNimicReferee2: 'de-nimic-referee-2' as UserId,
+  deNimicHandler: 'de-nimic-handler' as UserId,
+  deNimicAllocator: 'de-nimic-allocator' as UserId,
+  deDimicReferee: 'de-dimic-referee' as UserId,
+  itHandler: 'it-ca-handler' as UserId,
+} as const
+
+/**
+ * The data of the fixture directory. France and Germany each have a NIMIC and a DIMIC acting as
+ * request coordinators and two competent authorities; the first competent authority of each is linked
+ * to its NIMIC only.
+ *
+ * @category testing
+ */
+export const worldData = (): DirectoryData => ({
+  legislativeAreas: LEGISLATIVE_AREAS,
+  questionSets: QUESTION_SETS,
+  authorities: [
+    authority(A.frNimic, 'Secrétariat général des affaires européennes (NIMIC)', 'FR', 'NIMIC', coordinator(), ['fr', 'en']),
+    authority(A.frDimic, 'Ministère de la santé (DIMIC)', 'FR', 'DIMIC', coordinator(), ['fr']),
+    authority(A.frCa, 'Ordre national des médecins', 'FR', 'competent-authority', competent(A.frNimic), ['fr', 'en']),
+    authority(A.frCa2, 'Préfecture de Paris', 'FR', 'competent-authority', competent(A.frNimic), ['fr']),
+    authority(A.deNimic, 'Bundesministerium für Wirtschaft (NIMIC)', 'DE', 'NIMIC', coordinator(), ['de', 'en']),
+    authority(A.deDimic, 'Landesministerium Baden-Württemberg (DIMIC)', 'DE', 'DIMIC', coordinator(), ['de']),
+    authority(A.deCa, 'Ärztekammer Berlin', 'DE', 'competent-authority', competent(A.deNimic), ['de', 'en']),
+    authority(A.deCa2, 'Regierungspräsidium Stuttgart', 'DE', 'competent-authority', competent(A.deNimic), ['de']),
+    authority(A.itNimic, 'Dipartimento per le politiche europee (NIMIC)', 'IT', 'NIMIC', coordinator(), ['it']),
+    authority(A.itCa, 'Ministero della salute', 'IT', 'competent-authority', competent(A.itNimic), ['it', 'en']),
+  ],
+  users: [
+    user(U.frHandler, A.frCa, 'Camille', 'Martin', 'fr', ['request-handler']),
+    user(U.frHandler2, A.frCa, 'Louis', 'Bernard', 'fr', ['request-handler']),
+    user(U.frViewer, A.frCa, 'Inès', 'Petit', 'fr', ['request-viewer']),
+    user(U.frAllocator, A.frCa, 'Hugo', 'Robert', 'fr', ['allocator']),
+    user(U.frLda, A.frCa, 'Léa', 'Richard', 'fr', [], ['local-data-administrator']),
+    user(U.fr2Handler, A.frCa2, 'Jules', 'Durand', 'fr', ['request-handler']),
+    user(U.frNimicReferee, A.frNimic, 'Chloé', 'Dubois', 'fr', ['referee']),
+    user(U.frNimicReferee2, A.frNimic, 'Nathan', 'Moreau', 'fr', ['referee']),
+    user(U.frNimicHandler, A.frNimic, 'Emma', 'Laurent', 'fr', ['request-handler']),
+    user(U.frNimicAllocator, A.frNimic, 'Paul', 'Simon', 'fr', ['allocator'], ['local-data-administrator', 'data-administrator']),
+    user(U.frDimicReferee, A.frDimic, 'Zoé', 'Michel', 'fr', ['referee']),
+    user(U.deHandler, A.deCa, 'Lena', 'Müller', 'de', ['request-handler']),
+    user(U.deHandler2, A.deCa, 'Jonas', 'Schmidt', 'de', ['request-handler']),
+    user(U.deViewer, A.deCa, 'Mia', 'Schneider', 'de', ['request-viewer']),
+    user(U.deAllocator, A.deCa, 'Felix', 'Fischer', 'de', ['allocator']),
+    user(U.deLda, A.deCa, 'Anna', 'Weber', 'de', [], ['local-data-administrator']),
+    user(U.de2Handler, A.deCa2, 'Paul', 'Meyer', 'de', ['request-handler']),
+    user(U.de2Viewer, A.deCa2, 'Laura', 'Wagner', 'de', ['request-viewer']),
+    user(U.deNimicReferee, A.deNimic, 'Lukas', 'Becker', 'de', ['referee']),
+    user(U.deNimicReferee2, A.deNimic, 'Sophie', 'Hoffmann', 'de', ['referee']),
+    user(U.deNimicHandler, A.deNimic, 'Ben', 'Schulz', 'de', ['request-handler']),
+    user(U.deNimicAllocator, A.deNimic, 'Marie', 'Koch', 'de', ['allocator'], ['local-data-administrator', 'data-administrator']),
+    user(U.deDimicReferee, A.deDimic, 'Leon', 'Richter', 'de', ['referee']),
+    user(U.itHandler, A.itCa, 'Giulia', 'Rossi', 'it', ['request-handler']),
+  ],
+})
+
+/**
+ * Changes the request-workflow access of one authority in every area of a directory's data.
+ *
+ * @example
+ * ```ts
+ * import { worldData, withRequestAccess, A } from '@imi-kit/core/testing'
+ * const data = withRequestAccess(worldData(), A.deCa, (r) => ({ ...r, parameters: { ...r.parameters, mayRefuseRequests: true } }))
+ * ```
+ * @category testing
+ */
+export const withRequestAccess = (
+  data: DirectoryData,
+  id: AuthorityId,
+  patch: (access: RequestWorkflowAccess) => RequestWorkflowAccess,
+): DirectoryData => ({
+  ...data,
+  authorities: data.authorities.map((a) =>
+    a.id !== id ? a : { ...a, access: a.access.map((l) => (l.request === undefined ? l : { ...l, request: patch(l.request) })) },
+  ),
+})
+
+/** Changes one user of a directory's data. @category testing */
+export const withUser = (data: DirectoryData, id: UserId, patch: (u: User) => User): DirectoryData => ({
+  ...data,
+  users: data.users.map((u) => (u.id === id ? patch(u) : u)),
+})
+
+/** The fixture directory. @category testing */
+export const world = (data: DirectoryData = worldData()): Directory => createDirectory(data)
