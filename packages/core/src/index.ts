@@ -28,7 +28,7 @@ export type { Language, LocalizedText, FreeText, DraftFreeText } from './i18n/la
 export { LANGUAGES, LanguageCodec, FreeTextCodec, DraftFreeTextCodec, FREE_TEXT_MAX_LENGTH, localize } from './i18n/languages.js'
 export type { RuleId, DomainError } from './model/errors.js'
 export { domainError, isDomainError, invalidInput } from './model/errors.js'
-export type { Redacted, MaybeRedacted } from './model/personal-data.js'
+export type { Redacted, MaybeRedacted, AnyCodec } from './model/personal-data.js'
 export { PersonalDataType, personalData, isRedacted, mapPersonalData, redactPersonalData, collectPersonalData } from './model/personal-data.js'
 export type {
   LegislativeAreaRole,
@@ -114,3 +114,5 @@ export type {
 export { fixedClock } from './application/ports.js'
 export type { ExecutionResult, ApplicationOptions, LoadedExchange, ApplicationService } from './application/service.js'
 export { createApplicationService } from './application/service.js'
+export { decodeCommand, decodeRegisteredCommand } from './application/decode.js'
+export { machineToMermaid } from './procedure/diagram.js'

@@ -96,6 +96,8 @@ export interface Outbox {
  * @category ports
  */
 export interface Changes {
+  /** The instant of the command (ISO-8601), from the application's clock. */
+  readonly at: string
   readonly appends: ReadonlyArray<{
     readonly streamId: ExchangeId
     readonly procedure: ProcedureId

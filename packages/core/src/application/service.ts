@@ -10,10 +10,11 @@ import { viewerOf } from '../model/actor.js'
 import type { Context, IdSource } from '../model/context.js'
 import type { Directory } from '../model/directory.js'
 import type { DomainError } from '../model/errors.js'
-import { domainError, invalidInput } from '../model/errors.js'
+import { domainError } from '../model/errors.js'
 import type { ExchangeId } from '../model/ids.js'
 import type { ActionId, AnyProcedure, EventEnvelope, ExchangeSummary, ExchangeView, Notification, ProcedureRegistry, Timer } from '../procedure/procedure.js'
 import type { Changes, Clock, Storage, StoredEvent } from './ports.js'
+import { decodeRegisteredCommand } from './decode.js'
 
 /**
  * What a command did.
@@ -45,6 +46,8 @@ export interface ApplicationOptions {
   readonly directory: Directory | (() => Directory)
   /** How often a command is decided again after a concurrent write, before giving up. Default 3. */
   readonly retries?: number
+  /** How many folded exchange states to keep between commands. Default 10,000. */
+  readonly cacheSize?: number
 }
 
 /**
@@ -103,14 +106,29 @@ export const createApplicationService = (options: ApplicationOptions): Applicati
   const { registry, storage, clock, ids } = options
   const retries = options.retries ?? 3
 
+  // Events never change once stored, so a folded state stays valid for the prefix of the stream it
+  // was folded from: later loads fold only the events appended since. Bounded, oldest out first.
+  const folded = new Map<ExchangeId, { readonly version: number; readonly state: unknown }>()
+  const remember = (id: ExchangeId, version: number, state: unknown) => {
+    folded.delete(id)
+    folded.set(id, { version, state })
+    if (folded.size > (options.cacheSize ?? 10_000)) folded.delete(folded.keys().next().value as ExchangeId)
+  }
+
   const load = async (exchangeId: ExchangeId): Promise<E.Either<DomainError, LoadedExchange>> => {
     const stored = await storage.events.read(exchangeId)
     const first = stored[0]
-    if (first === undefined) return E.left(notFound(exchangeId))
+    if (first === undefined) {
+      folded.delete(exchangeId)
+      return E.left(notFound(exchangeId))
+    }
     const procedure = registry.get(first.event.procedure)
     if (procedure === undefined)
       return E.left(domainError('exchange.procedure-unknown', `The procedure ${first.event.procedure} is not registered`, undefined, { exchangeId }))
-    const state = stored.reduce<unknown>((s, e) => procedure.evolve(s, e.event), undefined)
+    const cached = folded.get(exchangeId)
+    const from = cached !== undefined && cached.version <= stored.length ? cached : { version: 0, state: undefined }
+    const state = stored.slice(from.version).reduce<unknown>((s, e) => procedure.evolve(s, e.event), from.state)
+    remember(exchangeId, stored.length, state)
     return E.right({ procedure, state, events: stored })
   }
 
@@ -155,6 +173,7 @@ export const createApplicationService = (options: ApplicationOptions): Applicati
       summaries.push(procedure.summary(s.state))
     }
     const changes: Changes = {
+      at: ctx.now.toISOString(),
       appends: streams.map((s) => ({ streamId: s.id, procedure: procedure.id, expectedVersion: s.expected, events: s.events })),
       erase: decision.erase && ownId !== undefined ? [{ streamId: ownId, expectedVersion: version }] : [],
       timers,
@@ -163,6 +182,8 @@ export const createApplicationService = (options: ApplicationOptions): Applicati
     }
     const committed = await storage.commit(changes)
     if (E.isLeft(committed)) return E.left('conflict')
+    for (const st of streams) remember(st.id, st.expected + st.events.length, st.state)
+    if (decision.erase && ownId !== undefined) folded.delete(ownId)
     const own = streams.find((s) => s.id === ownId)
     return E.right({
       exchangeId: (ownId ?? decision.spawned[0]?.exchangeId) as ExchangeId,
@@ -174,18 +195,11 @@ export const createApplicationService = (options: ApplicationOptions): Applicati
   }
 
   const execute: ApplicationService['execute'] = async (actor, input) => {
-    const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined
-    const procedure = typeof type === 'string' ? registry.forAction(type) : undefined
-    if (procedure === undefined) return E.left(domainError('command.unknown', 'The command type is unknown', undefined, { type: typeof type === 'string' ? type : null }))
-    const decoded = procedure.commands.decode(input)
-    if (E.isLeft(decoded)) {
-      const error = invalidInput('command', decoded.left)
-      const problems = (error.details?.problems ?? []) as ReadonlyArray<{ path: string }>
-      // A missing or empty justification is the rule that justifications are mandatory (REQ-JUSTIFICATION-REQUIRED).
-      return E.left(problems.some((p) => p.path.split('.').includes('justification')) ? { ...error, ruleId: 'REQ-JUSTIFICATION-REQUIRED' } : error)
-    }
+    const decoded = decodeRegisteredCommand(registry, input)
+    if (E.isLeft(decoded)) return decoded
+    const { procedure, command } = decoded.right
     for (let i = 0; ; i++) {
-      const r = await attempt(actor, decoded.right as { type: string; exchangeId?: ExchangeId }, procedure)
+      const r = await attempt(actor, command as { type: string; exchangeId?: ExchangeId }, procedure)
       if (E.isRight(r) || r.left !== 'conflict') return r as E.Either<DomainError, ExecutionResult>
       if (i >= retries) return E.left(domainError('exchange.concurrent-update', 'The exchange changed meanwhile; try again'))
     }

@@ -51,7 +51,8 @@ export type MaybeRedacted<A> = A | Redacted
 export const isRedacted = (u: unknown): u is Redacted =>
   typeof u === 'object' && u !== null && 'redacted' in u && Object.keys(u).length === 1
 
-type AnyCodec = t.Mixed | t.Any
+/** Any io-ts codec, as walked by the personal-data functions. @category model */
+export type AnyCodec = t.Mixed | t.Any
 
 const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
 

@@ -12,7 +12,7 @@ import type { Context, IdSource } from '../model/context.js'
 import { sequentialIds } from '../model/context.js'
 import type { Directory } from '../model/directory.js'
 import type { DomainError } from '../model/errors.js'
-import { invalidInput } from '../model/errors.js'
+import { decodeCommand } from '../application/decode.js'
 import type { AuthorityId, ExchangeId, UserId } from '../model/ids.js'
 import type { ActionId, AnyProcedure, EventEnvelope, ExchangeView, Notification } from '../procedure/procedure.js'
 
@@ -84,8 +84,8 @@ export const createHarness = <S>(procedure: AnyProcedure, directory: Directory, 
     ids,
     context: (as) => ({ now: h.now, actor: actorOf(h.directory, as), directory: h.directory, ids }),
     exec: (as, input) => {
-      const decoded = procedure.commands.decode(input)
-      if (E.isLeft(decoded)) return E.left(invalidInput('command', decoded.left))
+      const decoded = decodeCommand(procedure, input)
+      if (E.isLeft(decoded)) return decoded
       const command = decoded.right as { type: string; exchangeId?: ExchangeId }
       const current = command.exchangeId === undefined ? undefined : streams.get(command.exchangeId)
       const decided = procedure.decide(command, current?.state, h.context(as))

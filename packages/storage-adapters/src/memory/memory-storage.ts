@@ -47,11 +47,12 @@ export const createMemoryStorage = (): MemoryStorage => {
   const streams = new Map<ExchangeId, StoredEvent[]>()
   const log: StoredEvent[] = []
   const summaries = new Map<ExchangeId, ExchangeSummary>()
-  const timers = new Map<string, Timer & { claimed: boolean }>()
+  // Timers are grouped by exchange, so that replacing an exchange's set costs in proportion to that set.
+  const timers = new Map<ExchangeId, Map<string, Timer & { claimed: boolean }>>()
   const outbox = new Map<number, OutboxMessage & { claimed: boolean }>()
   let position = 0
   let outboxId = 0
-  const timerKey = (exchangeId: ExchangeId, id: string) => `${exchangeId}\u0000${id}`
+  const allTimers = () => [...timers.values()].flatMap((m) => [...m.values()])
 
   const commit = async (changes: Changes): Promise<E.Either<ConcurrencyConflict, void>> => {
     for (const a of [...changes.appends, ...changes.erase]) {
@@ -59,7 +60,6 @@ export const createMemoryStorage = (): MemoryStorage => {
       if (actual !== a.expectedVersion)
         return E.left({ _tag: 'ConcurrencyConflict', streamId: a.streamId, expectedVersion: a.expectedVersion, actualVersion: actual })
     }
-    const at = new Date(0).toISOString()
     for (const a of changes.appends) {
       const stream = streams.get(a.streamId) ?? []
       for (const event of a.events) {
@@ -74,20 +74,19 @@ export const createMemoryStorage = (): MemoryStorage => {
       streams.delete(e.streamId)
       summaries.delete(e.streamId)
       for (let i = log.length - 1; i >= 0; i--) if (log[i]?.streamId === e.streamId) log.splice(i, 1)
-      for (const [k, t] of timers) if (t.exchangeId === e.streamId) timers.delete(k)
+      timers.delete(e.streamId)
     }
     for (const { exchangeId, timers: set } of changes.timers) {
-      for (const [k, t] of timers) if (t.exchangeId === exchangeId && !set.some((x) => x.id === t.id)) timers.delete(k)
-      for (const t of set) {
-        const k = timerKey(exchangeId, t.id)
-        const old = timers.get(k)
-        timers.set(k, { ...t, claimed: old?.dueAt === t.dueAt ? old.claimed : false })
-      }
+      const old = timers.get(exchangeId)
+      // A timer that keeps its due instant keeps its claim; a moved one may fire again.
+      const next = new Map(set.map((t) => [t.id, { ...t, claimed: old?.get(t.id)?.dueAt === t.dueAt ? (old.get(t.id)?.claimed ?? false) : false }]))
+      if (next.size === 0) timers.delete(exchangeId)
+      else timers.set(exchangeId, next)
     }
     for (const s of changes.summaries) if (streams.has(s.exchangeId)) summaries.set(s.exchangeId, s)
     for (const n of changes.notifications) {
       const id = ++outboxId
-      outbox.set(id, { id, notification: n, createdAt: n.exchangeId === undefined ? at : at, claimed: false })
+      outbox.set(id, { id, notification: n, createdAt: changes.at, claimed: false })
     }
     return E.right(undefined)
   }
@@ -108,7 +107,7 @@ export const createMemoryStorage = (): MemoryStorage => {
     },
     timers: {
       claimDue: async (now, limit) => {
-        const due = [...timers.values()]
+        const due = allTimers()
           .filter((t) => !t.claimed && t.dueAt <= now.toISOString())
           .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
           .slice(0, limit)
@@ -116,7 +115,7 @@ export const createMemoryStorage = (): MemoryStorage => {
         return due.map(({ claimed: _c, ...t }) => t)
       },
       complete: async (exchangeId, id) => {
-        timers.delete(timerKey(exchangeId, id))
+        timers.get(exchangeId)?.delete(id)
       },
     },
     outbox: {
@@ -130,7 +129,7 @@ export const createMemoryStorage = (): MemoryStorage => {
       },
     },
     commit,
-    pendingTimers: () => [...timers.values()].map(({ claimed: _c, ...t }) => t),
+    pendingTimers: () => allTimers().map(({ claimed: _c, ...t }) => t),
     pendingOutbox: () => [...outbox.values()].map(({ claimed: _c, ...m }) => m),
     streamCount: () => streams.size,
   }

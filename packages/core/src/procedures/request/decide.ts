@@ -6,7 +6,6 @@
  */
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
-import { transition } from 'xstate'
 import type { Viewer } from '../../model/actor.js'
 import { viewerOf } from '../../model/actor.js'
 import type { Authority } from '../../model/authorities.js'
@@ -26,7 +25,7 @@ import { REQUEST_PROCEDURE_VERSION } from './events.js'
 import type { RequestPolicy } from './facts.js'
 import { effectiveRequestingCoordinator, isSent, requestFacts } from './facts.js'
 import type { RequestFacts } from './machine.js'
-import { requestMachine } from './machine.js'
+import { requestActionsIn, requestTarget } from './machine.js'
 import type { Answer, Attachment, AttachmentInput, RequestQuestion, RequestQuestionInput, RequestState, RequestStatus } from './model.js'
 import { REQUEST_PROCEDURE_ID, personalFieldsOf } from './model.js'
 import { canSeePersonalData } from './view.js'
@@ -71,21 +70,8 @@ const fail = (code: string, message: string, ruleId?: string, details?: Record<s
 
 const only = (events: ReadonlyArray<RequestEvent>): Decision<RequestEvent> => ({ events, spawned: [], erase: false })
 
-/** The status a command leads to, asked of the machine; `undefined` when no transition is enabled. */
-const target = (status: RequestStatus, type: RequestAction, facts: RequestFacts): RequestStatus | undefined => {
-  const snapshot = requestMachine.resolveState({ value: status, context: {} })
-  const event = { type, facts }
-  if (!snapshot.can(event)) return undefined
-  const [next] = transition(requestMachine, snapshot, event)
-  return next.value as RequestStatus
-}
-
 /** True when the machine knows the action in the status at all, whoever asks. */
-const knownIn = (status: RequestStatus, type: RequestAction): boolean =>
-  Object.prototype.hasOwnProperty.call(
-    (requestMachine.config.states as Record<string, { on?: Record<string, unknown> }>)[status]?.on ?? {},
-    type,
-  )
+const knownIn = (status: RequestStatus, type: RequestAction): boolean => requestActionsIn(status).includes(type)
 
 /** Explains why the machine refused an action the status knows, naming the most precise rule. */
 const explainRefusal = (state: RequestState, type: RequestAction, facts: RequestFacts, viewer: Viewer, directory: Directory): DomainError => {
@@ -96,15 +82,25 @@ const explainRefusal = (state: RequestState, type: RequestAction, facts: Request
     const handler = hasRequestRole(user, la, 'request-handler') && canUseRequestWorkflow(authority, la)
     const onRequesting = authority.id === state.requesting.authorityId
     const onResponding = isSent(state) && authority.id === state.responding.authorityId
+    // Allocating needs allocator rights, whatever else the user may do on the request (REQ-ALLOC-WHO).
+    if (type === 'request.allocate' && !hasRequestRole(user, la, 'allocator'))
+      return domainError('request.not-allowed', 'Only users with allocator rights may allocate requests', 'REQ-ALLOC-WHO')
+    // An outgoing request never re-allocated stays with its creator for its whole life (REQ-OUT-CREATOR-SOLE).
+    const creatorSole = state.requesting.allocated.length === 1 && state.requesting.allocated[0] === state.createdBy
     if (handler && onRequesting && !facts.requestingHandler)
-      return domainError('request.not-allocated', 'Only the handlers allocated to this request may act on it', state.status === 'draft' ? 'REQ-OUT-CREATOR-SOLE' : 'REQ-ALLOC-ONLY-ALLOCATED')
+      return domainError('request.not-allocated', 'Only the handlers allocated to this request may act on it', creatorSole ? 'REQ-OUT-CREATOR-SOLE' : 'REQ-ALLOC-ONLY-ALLOCATED')
     if (handler && onResponding && !facts.respondingHandler)
       return domainError('request.not-allocated', 'Only the handlers allocated to this request may act on it', 'REQ-ALLOC-ONLY-ALLOCATED')
     const referee = hasRequestRole(user, la, 'referee')
     const ofRc = authority.id === state.requesting.coordinatorId
     const ofRespc = authority.id === state.responding.coordinatorId
     if (referee && ((ofRc && !facts.rcReferee) || (ofRespc && !facts.respcReferee)))
-      return domainError('request.not-allocated', "Only the coordinator's allocated referees may act on this request", 'REQ-ARB-REFEREE-ACTS')
+      // Approval names its own allocation rule; arbitration steps keep theirs.
+      return domainError(
+        'request.not-allocated',
+        "Only the coordinator's allocated referees may act on this request",
+        rules?.actor === 'REQ-APPROVAL-BY-REFEREE' ? 'REQ-APPROVAL-BY-REFEREE' : 'REQ-ARB-REFEREE-ACTS',
+      )
     if (type === 'request.accept' && facts.respondingHandler && !facts.mayAccept)
       return domainError('request.may-not-accept', 'This authority is not allowed to accept requests', 'REQ-ACCEPT-MAY-ACCEPT')
     if (type === 'request.refuse' && facts.respondingHandler && !facts.mayRefuse)
@@ -226,8 +222,8 @@ const draftPayload = (
   })
 }
 
-/** One problem that keeps a draft from being sent. */
-interface SendProblem {
+/** One problem that keeps a draft from being sent. @category model */
+export interface SendProblem {
   readonly code: string
   readonly ruleId: string
   readonly message: string
@@ -365,6 +361,13 @@ const create = (cmd: RequestCommandOf<'request.create'>, ctx: Context): Result =
 
 type Handler = (state: RequestState, to: RequestStatus, facts: RequestFacts, viewer: Viewer, ctx: Context) => Result
 
+/** The rule an invalid allocatee breaks: referees for coordinator steps, handlers of a coordinator taking part itself, handlers otherwise. */
+const allocateeRule = (role: 'referee' | 'request-handler', authorityId: AuthorityId | undefined, state: RequestState, directory: Directory): string => {
+  if (role === 'referee') return 'REQ-ALLOC-COORD-REFEREES'
+  const a = authorityId === undefined ? undefined : directory.authority(authorityId)
+  return a !== undefined && isRequestCoordinator(a, state.legislativeArea) ? 'REQ-ALLOC-COORD-OWN' : 'REQ-ALLOC-SEVERAL'
+}
+
 const handlers: { [K in Exclude<RequestAction, 'request.create'>]: (cmd: RequestCommandOf<K>) => Handler } = {
   'request.edit': (cmd) => (state, to, _f, viewer, ctx) => {
     const la = ctx.directory.legislativeArea(state.legislativeArea)
@@ -387,7 +390,7 @@ const handlers: { [K in Exclude<RequestAction, 'request.create'>]: (cmd: Request
     for (const id of cmd.users) {
       const u = ctx.directory.user(id)
       if (u === undefined || u.authorityId !== authorityId || !hasRequestRole(u, state.legislativeArea, role))
-        return fail('request.allocatee-invalid', `Every allocated user must be a ${role} of the authority concerned`, role === 'referee' ? 'REQ-ALLOC-COORD-REFEREES' : 'REQ-ALLOC-SEVERAL', { userId: id })
+        return fail('request.allocatee-invalid', `Every allocated user must be a ${role} of the authority concerned`, allocateeRule(role, authorityId, state, ctx.directory), { userId: id })
     }
     return E.right(only([event('request.allocated', state, state.exchangeId, to, { side: cmd.side, users: [...new Set(cmd.users)] }, ctx)]))
   },
@@ -477,6 +480,7 @@ const handlers: { [K in Exclude<RequestAction, 'request.create'>]: (cmd: Request
             coordinatorId: state.requesting.coordinatorId,
             linkedCoordinators: state.requesting.linkedCoordinators,
             lastActor: state.requesting.lastActor,
+            allocated: state.requesting.allocated,
           },
           addressee: target.id,
           addresseeMemberState: target.memberState,
@@ -669,7 +673,7 @@ export const decideRequest =
       const ruleId = state.status === 'closed' ? 'REQ-CLOSED-TERMINAL' : rules?.status
       return fail('request.wrong-status', `${command.type} is not possible while the request is ${state.status}`, ruleId, { status: state.status })
     }
-    const to = target(state.status, command.type, facts)
+    const to = requestTarget(state.status, { type: command.type, facts })
     if (to === undefined) return E.left(explainRefusal(state, command.type, facts, viewer, ctx.directory))
     const handler = handlers[command.type] as (cmd: RequestCommand) => Handler
     return handler(command)(state, to, facts, viewer, ctx)

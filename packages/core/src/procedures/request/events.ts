@@ -62,13 +62,17 @@ const SplitOff = t.type({
   legislativeArea: LegislativeAreaIdCodec,
   questionSetId: QuestionSetIdCodec,
   splitFrom: ExchangeIdCodec,
-  requesting: t.type({
-    authorityId: AuthorityIdCodec,
-    memberState: MemberStateCodec,
-    coordinatorId: t.union([AuthorityIdCodec, t.undefined]),
-    linkedCoordinators: t.readonlyArray(AuthorityIdCodec),
-    lastActor: t.union([UserIdCodec, t.undefined]),
-  }),
+  requesting: t.intersection([
+    t.type({
+      authorityId: AuthorityIdCodec,
+      memberState: MemberStateCodec,
+      coordinatorId: t.union([AuthorityIdCodec, t.undefined]),
+      linkedCoordinators: t.readonlyArray(AuthorityIdCodec),
+      lastActor: t.union([UserIdCodec, t.undefined]),
+    }),
+    // The requesting handlers allocated to the original, who keep acting on the part (REQ-SPLIT-INHERITS).
+    t.partial({ allocated: t.readonlyArray(UserIdCodec) }),
+  ]),
   addressee: AuthorityIdCodec,
   addresseeMemberState: MemberStateCodec,
   addresseeLinkedCoordinators: t.readonlyArray(AuthorityIdCodec),
@@ -82,7 +86,12 @@ const SplitOff = t.type({
   splitJustification: FreeTextCodec,
 })
 
-const payloads = {
+/**
+ * The payload codec of each request event, by event type.
+ *
+ * @category codecs
+ */
+export const REQUEST_EVENT_PAYLOADS = {
   'request.created': Created,
   'request.split-off': SplitOff,
   'request.draft-edited': DraftContent,
@@ -140,13 +149,16 @@ const payloads = {
   'request.personal-data-erased': t.type({}),
 } as const
 
-type Payloads = typeof payloads
+/** The payload codecs of the request events, by event type. @category codecs */
+export type RequestEventPayloads = typeof REQUEST_EVENT_PAYLOADS
+
+const payloads = REQUEST_EVENT_PAYLOADS
 
 /** The type of a request event. @category model */
-export type RequestEventType = keyof Payloads
+export type RequestEventType = keyof RequestEventPayloads
 
 /** A request event of a given type. @category model */
-export type RequestEventOf<T extends RequestEventType> = EventEnvelope<T, t.TypeOf<Payloads[T]>> & {
+export type RequestEventOf<T extends RequestEventType> = EventEnvelope<T, t.TypeOf<RequestEventPayloads[T]>> & {
   readonly to: (typeof REQUEST_STATUSES)[number]
 }
 

@@ -37,7 +37,8 @@ const initial = (e: Extract<RequestEvent, { type: 'request.created' | 'request.s
       legislativeArea: p.legislativeArea,
       questionSetId: p.questionSetId,
       createdAt: e.at,
-      createdBy: (e.actor.kind === 'user' ? e.actor.userId : p.requesting.lastActor) as RequestState['createdBy'],
+      // The split-off request belongs to the requesting side: its creator is the original's.
+      createdBy: (p.requesting.allocated?.[0] ?? p.requesting.lastActor ?? (e.actor.kind === 'user' ? e.actor.userId : '')) as RequestState['createdBy'],
       updatedAt: e.at,
       sentAt: p.sentAt,
       requesting: {
@@ -47,6 +48,8 @@ const initial = (e: Extract<RequestEvent, { type: 'request.created' | 'request.s
         ...(p.requesting.coordinatorId === undefined ? {} : { coordinatorId: p.requesting.coordinatorId }),
         linkedCoordinators: p.requesting.linkedCoordinators,
         ...(p.requesting.lastActor === undefined ? {} : { lastActor: p.requesting.lastActor }),
+        // The requesting side's allocated handlers carry over to the split-off request (REQ-SPLIT-INHERITS).
+        ...(p.requesting.allocated === undefined ? {} : { allocated: p.requesting.allocated }),
       },
       responding: { ...emptySide, authorityId: p.addressee, memberState: p.addresseeMemberState, linkedCoordinators: p.addresseeLinkedCoordinators, accepted: false },
       formerAddressees: [],

@@ -198,6 +198,7 @@ export const requestFacts = (
     escalatedScenario: state.arbitration?.scenario,
     round: state.additionalInfo?.round ?? 1,
     relaunchCapReached: max !== undefined && (state.arbitration?.relaunches ?? 0) >= max,
-    mayCopy: handler && (isRequester || authority.id === state.responding.authorityId || former),
+    // Only an authority that sent or received the request: not the addressee of an unsent draft (REQ-COPY-ANY-STATUS).
+    mayCopy: handler && (isRequester || isResponder || former),
   }
 }

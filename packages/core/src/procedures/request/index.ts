@@ -18,7 +18,7 @@ import { REQUEST_PROCEDURE_VERSION, RequestEventCodec } from './events.js'
 import { evolveRequest } from './evolve.js'
 import type { RequestPolicy } from './facts.js'
 import { requestFacts } from './facts.js'
-import { requestMachine } from './machine.js'
+import { requestActionsIn, requestMachine, requestTarget } from './machine.js'
 import type { RequestState } from './model.js'
 import { REQUEST_PROCEDURE_ID, REQUEST_STATUSES } from './model.js'
 import { requestNotifications } from './notifications.js'
@@ -41,9 +41,8 @@ const availableActions =
   (policy: RequestPolicy) =>
   (s: RequestState, viewer: Viewer, ctx: Context): ReadonlyArray<RequestAction> => {
     const facts = requestFacts(s, viewer, ctx.directory, policy)
-    const snapshot = requestMachine.resolveState({ value: s.status, context: {} })
-    const on = (requestMachine.config.states as Record<string, { on?: Record<string, unknown> }>)[s.status]?.on ?? {}
-    return REQUEST_ACTIONS.filter((a) => (a === 'request.copy' ? facts.mayCopy : a in on && snapshot.can({ type: a, facts })))
+    const on = requestActionsIn(s.status)
+    return REQUEST_ACTIONS.filter((a) => (a === 'request.copy' ? facts.mayCopy : on.includes(a) && requestTarget(s.status, { type: a, facts }) !== undefined))
   }
 
 /**
@@ -111,12 +110,12 @@ export const requestForInformation = createRequestProcedure()
 
 export type { RequestCommand, RequestAction, RequestCommandOf } from './commands.js'
 export { RequestCommandCodec, REQUEST_ACTIONS } from './commands.js'
-export type { RequestEvent, RequestEventOf, RequestEventType } from './events.js'
-export { RequestEventCodec, REQUEST_PROCEDURE_VERSION } from './events.js'
+export type { RequestEvent, RequestEventOf, RequestEventType, RequestEventPayloads } from './events.js'
+export { RequestEventCodec, REQUEST_PROCEDURE_VERSION, REQUEST_EVENT_PAYLOADS } from './events.js'
 export type { RequestPolicy } from './facts.js'
 export { arbitrationScenario, requestApprovalApplies, replyApprovalApplies, requestFacts } from './facts.js'
 export type { RequestFacts, RequestMachineEvent } from './machine.js'
-export { requestMachine } from './machine.js'
+export { requestMachine, requestTarget, requestActionsIn } from './machine.js'
 export type {
   Answer,
   Attachment,
@@ -134,7 +133,8 @@ export type {
   RequestStatus,
   SideState,
 } from './model.js'
-export { ATTACHMENT_RELEVANCE, ATTACHMENT_MAX_BYTES, REQUEST_PROCEDURE_ID, REQUEST_STATUSES, caseDataCodec, requestContentCodec, personalFieldsOf } from './model.js'
+export { ATTACHMENT_RELEVANCE, ATTACHMENT_MAX_BYTES, REQUEST_PROCEDURE_ID, REQUEST_STATUSES, caseDataCodec, requestContentCodec, personalFieldsOf, RequestQuestionInputCodec, AnswerCodec, AttachmentCodec, AttachmentInputCodec, MessageCodec, CalendarDateCodec } from './model.js'
+export type { SendProblem } from './decide.js'
 export { sendProblems } from './decide.js'
 export { requestNotifications } from './notifications.js'
 export { addCalendarMonths, isOverdue, requestRetention, requestTimers, REFERENCE_TIME_ZONE, REQUEST_PD_BLOCK_MONTHS, REQUEST_PD_ERASE_MONTHS } from './retention.js'

@@ -216,3 +216,33 @@ export const requestMachine = setup({
   },
 })
 
+
+type RequestSnapshot = ReturnType<typeof requestMachine.resolveState>
+
+// Snapshots are immutable and the machine has no context, so one resolved snapshot per status serves
+// every request.
+const snapshots = new Map<RequestStatus, RequestSnapshot>()
+const snapshotOf = (status: RequestStatus): RequestSnapshot => {
+  let s = snapshots.get(status)
+  if (s === undefined) {
+    s = requestMachine.resolveState({ value: status, context: {} })
+    snapshots.set(status, s)
+  }
+  return s
+}
+
+/**
+ * Asks the machine where an action leads from a status, for the given facts: the target status, or
+ * `undefined` when no transition is enabled. Pure: guards are evaluated, nothing runs.
+ *
+ * @category machine
+ */
+export const requestTarget = (status: RequestStatus, event: RequestMachineEvent): RequestStatus | undefined => {
+  const enabled = requestMachine.getTransitionData(snapshotOf(status), event)
+  const target = enabled?.[0]?.target?.[0]
+  return target === undefined ? undefined : (target.key as RequestStatus)
+}
+
+/** The actions the machine declares in a status, whoever performs them. @category machine */
+export const requestActionsIn = (status: RequestStatus): ReadonlyArray<string> =>
+  Object.keys((requestMachine.config.states as Record<string, { on?: Record<string, unknown> }>)[status]?.on ?? {})

@@ -23,7 +23,7 @@ export const REQUEST_PD_ERASE_MONTHS = 36
  * @example
  * ```ts
  * import { addCalendarMonths } from '@imi-kit/core'
- * addCalendarMonths('2026-08-31T10:00:00.000Z', 6) // '2027-02-28T10:00:00.000Z'
+ * addCalendarMonths('2026-08-31T10:00:00.000Z', 6) // '2027-02-28T11:00:00.000Z' (12:00 in Brussels, summer and winter alike)
  * ```
  * @category time
  */

@@ -1,0 +1,14 @@
+/**
+ * `pnpm bench`: prints the benchmarks of imi-kit as ratios measured in one run.
+ */
+import { runLifecycles } from './request-lifecycle.js'
+
+const lifecycles = Number(process.env.BENCH_LIFECYCLES ?? 2000)
+// A first, smaller run warms the JIT so that the measured one reflects steady state.
+await runLifecycles(Math.max(50, Math.floor(lifecycles / 10)))
+const f = await runLifecycles(lifecycles)
+console.log('request lifecycle in memory (create, send, accept, message, reply, close)')
+console.log(`  lifecycles                 ${f.lifecycles}`)
+console.log(`  commands                   ${f.commands} in ${f.seconds.toFixed(2)} s`)
+console.log(`  commands per second        ${f.commandsPerSecond.toFixed(0)}`)
+console.log(`  decide+evolve / service    ${(f.coreShare * 100).toFixed(1)} % (the rest: command codecs, loading, storage, summaries, notifications)`)
