@@ -65,6 +65,8 @@ export type {
 export { findQuestion, allQuestions } from './model/legislative-areas.js'
 export type { Directory, DirectoryData } from './model/directory.js'
 export { createDirectory } from './model/directory.js'
+export type { DirectoryProblem } from './model/directory-invariants.js'
+export { checkDirectory } from './model/directory-invariants.js'
 export type { Actor, Viewer } from './model/actor.js'
 export { ActorCodec, SYSTEM, userViewer, viewerOf } from './model/actor.js'
 export type { IdSource, Context } from './model/context.js'

@@ -106,6 +106,13 @@ export const U = {
   deNimicAllocator: 'de-nimic-allocator' as UserId,
   deDimicReferee: 'de-dimic-referee' as UserId,
   itHandler: 'it-ca-handler' as UserId,
+  // Administrators that complete each authority (local data administrators, data administrators of coordinators)
+  fr2Lda: 'fr-ca2-lda' as UserId,
+  de2Lda: 'de-ca2-lda' as UserId,
+  itLda: 'it-ca-lda' as UserId,
+  frDimicAdmin: 'fr-dimic-admin' as UserId,
+  deDimicAdmin: 'de-dimic-admin' as UserId,
+  itNimicAdmin: 'it-nimic-admin' as UserId,
 } as const
 
 /**
@@ -155,6 +162,12 @@ export const worldData = (): DirectoryData => ({
     user(U.deNimicAllocator, A.deNimic, 'Marie', 'Koch', 'de', ['allocator'], ['local-data-administrator', 'data-administrator']),
     user(U.deDimicReferee, A.deDimic, 'Leon', 'Richter', 'de', ['referee']),
     user(U.itHandler, A.itCa, 'Giulia', 'Rossi', 'it', ['request-handler']),
+    user(U.fr2Lda, A.frCa2, 'Manon', 'Lefebvre', 'fr', [], ['local-data-administrator']),
+    user(U.de2Lda, A.deCa2, 'Emilia', 'Neumann', 'de', [], ['local-data-administrator']),
+    user(U.itLda, A.itCa, 'Marco', 'Bianchi', 'it', [], ['local-data-administrator']),
+    user(U.frDimicAdmin, A.frDimic, 'Théo', 'Garcia', 'fr', ['request-handler'], ['local-data-administrator', 'data-administrator']),
+    user(U.deDimicAdmin, A.deDimic, 'Elias', 'Schwarz', 'de', ['request-handler'], ['local-data-administrator', 'data-administrator']),
+    user(U.itNimicAdmin, A.itNimic, 'Francesca', 'Romano', 'it', ['request-handler', 'referee'], ['local-data-administrator', 'data-administrator']),
   ],
 })
 

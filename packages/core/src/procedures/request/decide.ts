@@ -74,7 +74,7 @@ const only = (events: ReadonlyArray<RequestEvent>): Decision<RequestEvent> => ({
 const knownIn = (status: RequestStatus, type: RequestAction): boolean => requestActionsIn(status).includes(type)
 
 /** Explains why the machine refused an action the status knows, naming the most precise rule. */
-const explainRefusal = (state: RequestState, type: RequestAction, facts: RequestFacts, viewer: Viewer, directory: Directory): DomainError => {
+const explainRefusal = (state: RequestState, type: RequestAction, facts: RequestFacts, viewer: Viewer): DomainError => {
   const rules = ACTION_RULES[type]
   if (viewer.kind === 'user') {
     const { user, authority } = viewer
@@ -118,7 +118,6 @@ const explainRefusal = (state: RequestState, type: RequestAction, facts: Request
     if (hasRequestRole(user, la, 'request-viewer') && !handler && (onRequesting || onResponding))
       return domainError('request.read-only', 'A request viewer may consult requests but not act on them', 'ACT-REQ-VIEWER-READ-ONLY')
   }
-  void directory
   return domainError('request.not-allowed', `You may not perform ${type} on this request`, rules?.actor, { status: state.status })
 }
 
@@ -674,7 +673,7 @@ export const decideRequest =
       return fail('request.wrong-status', `${command.type} is not possible while the request is ${state.status}`, ruleId, { status: state.status })
     }
     const to = requestTarget(state.status, { type: command.type, facts })
-    if (to === undefined) return E.left(explainRefusal(state, command.type, facts, viewer, ctx.directory))
+    if (to === undefined) return E.left(explainRefusal(state, command.type, facts, viewer))
     const handler = handlers[command.type] as (cmd: RequestCommand) => Handler
     return handler(command)(state, to, facts, viewer, ctx)
   }
