@@ -95,6 +95,8 @@ export type {
   ProcedureRegistry,
 } from './procedure/procedure.js'
 export { createProcedureRegistry } from './procedure/procedure.js'
+export type { ExchangeAudience, ListingScope } from './procedure/listing.js'
+export { listingScope, isListedFor } from './procedure/listing.js'
 export type { ResolvedRecipients } from './procedure/recipients.js'
 export { resolveRecipients } from './procedure/recipients.js'
 export * from './procedures/request/index.js'

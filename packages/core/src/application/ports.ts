@@ -6,6 +6,7 @@
  */
 import type { Either } from 'fp-ts/Either'
 import type { ExchangeId } from '../model/ids.js'
+import type { ListingScope } from '../procedure/listing.js'
 import type { EventEnvelope, ExchangeSummary, Notification, ProcedureId, Timer } from '../procedure/procedure.js'
 
 /**
@@ -43,6 +44,8 @@ export interface SummaryQuery {
   readonly statuses?: ReadonlyArray<string>
   /** Exchanges in which one of these authorities takes part. */
   readonly authorities?: ReadonlyArray<string>
+  /** Only the exchanges this viewer finds in lists (see `isListedFor`). */
+  readonly scope?: ListingScope
   readonly limit?: number
 }
 

@@ -7,6 +7,7 @@
 import * as E from 'fp-ts/Either'
 import type { Actor, Viewer } from '../model/actor.js'
 import { viewerOf } from '../model/actor.js'
+import { listingScope } from '../procedure/listing.js'
 import type { Context, IdSource } from '../model/context.js'
 import type { Directory } from '../model/directory.js'
 import type { DomainError } from '../model/errors.js'
@@ -232,7 +233,9 @@ export const createApplicationService = (options: ApplicationOptions): Applicati
       const directory = directoryOf(options.directory)
       const viewer = viewerFor(actor, directory)
       if (E.isLeft(viewer)) return viewer
-      const candidates = await storage.projections.find({})
+      const scope = listingScope(viewer.right)
+      if (scope === undefined) return E.right([])
+      const candidates = await storage.projections.find({ scope })
       const out: ExchangeSummary[] = []
       for (const s of candidates) {
         const l = await load(s.exchangeId)

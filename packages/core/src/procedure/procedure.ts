@@ -12,6 +12,7 @@ import type { Context } from '../model/context.js'
 import type { DomainError } from '../model/errors.js'
 import type { AuthorityId, ExchangeId, LegislativeAreaId, UserId } from '../model/ids.js'
 import type { MemberState } from '../model/member-states.js'
+import type { ExchangeAudience } from './listing.js'
 
 /** Identifier of a procedure, e.g. `imi.request-for-information`. @category model */
 export type ProcedureId = string
@@ -173,6 +174,8 @@ export interface ExchangeSummary {
   readonly sentAt?: string
   readonly closedAt?: string
   readonly deadline?: string
+  /** Who finds the exchange in lists; see `isListedFor`. */
+  readonly audience: ExchangeAudience
 }
 
 /**

@@ -41,6 +41,8 @@ import {
   isRequestCoordinator,
   requestAccess,
   requestAccessLevel,
+  listingScope,
+  isListedFor,
   requestForInformation,
   requestMachine,
   sequentialIds,
@@ -772,6 +774,27 @@ describe('request procedure laws over random command sequences', () => {
               const content = view !== undefined && 'content' in view ? (view.content as { attachments: ReadonlyArray<unknown> }) : undefined
               for (const a of content?.attachments ?? []) expect(isRedacted(a)).toBe(true)
             }
+          }
+        }
+      }),
+      LIMITS,
+    )
+  }, TIMEOUT)
+
+  it('[SRCH-REQ-OWN-ALL][SRCH-REQ-COORD-LINKED][REQ-SAME-MS-PARTIAL] lists show an exchange to exactly the viewers who may open it', () => {
+    fc.assert(
+      property({}, (h, r) => {
+        const viewers = viewersOf(h)
+        for (const id of touched(h, r)) {
+          const s = h.state(id)
+          const summary = requestForInformation.summary(s)
+          for (const viewer of viewers) {
+            const scope = listingScope(viewer)
+            const listed = scope !== undefined && isListedFor(summary, scope)
+            expect({ viewer: viewer.kind === 'user' ? viewer.user.id : viewer.kind, listed }).toEqual({
+              viewer: viewer.kind === 'user' ? viewer.user.id : viewer.kind,
+              listed: requestForInformation.view(s, viewer) !== undefined,
+            })
           }
         }
       }),

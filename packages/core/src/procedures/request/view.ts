@@ -7,6 +7,7 @@ import type { Viewer } from '../../model/actor.js'
 import type { User } from '../../model/users.js'
 import { redactPersonalData } from '../../model/personal-data.js'
 import type { AccessLevel, ExchangeSummary, ExchangeView, HistoryEntry } from '../../procedure/procedure.js'
+import type { ExchangeAudience } from '../../procedure/listing.js'
 import type { Answer, Attachment, CaseData, Message, RequestQuestion, RequestState } from './model.js'
 import { requestContentCodec } from './model.js'
 import type { Redacted } from '../../model/personal-data.js'
@@ -105,7 +106,31 @@ export const requestSummary = (s: RequestState): ExchangeSummary => ({
   ...(s.sentAt === undefined ? {} : { sentAt: s.sentAt }),
   ...(s.closedAt === undefined ? {} : { closedAt: s.closedAt }),
   ...(s.deadline === undefined ? {} : { deadline: s.deadline }),
+  audience: requestAudience(s),
 })
+
+/**
+ * Who finds a request in lists: the same capacities as {@link requestAccessLevel}, as data.
+ *
+ * @category queries
+ */
+export const requestAudience = (s: RequestState): ExchangeAudience => {
+  const sent = isSent(s)
+  const draft = s.status === 'draft'
+  const participants = [s.requesting.authorityId, ...(sent ? [s.responding.authorityId] : [])].filter((a): a is NonNullable<typeof a> => a !== undefined)
+  const coordinators = draft
+    ? []
+    : [s.requesting.coordinatorId, s.responding.coordinatorId, ...s.requesting.linkedCoordinators, ...(sent ? s.responding.linkedCoordinators : [])].filter(
+        (a): a is NonNullable<typeof a> => a !== undefined,
+      )
+  const states = draft ? [] : [s.requesting.memberState, ...(sent ? [s.responding.memberState] : [])].filter((m): m is NonNullable<typeof m> => m !== undefined)
+  return {
+    participants: [...new Set(participants)],
+    coordinators: [...new Set(coordinators)],
+    observers: [...new Set(s.formerAddressees)],
+    sameStateHandlers: [...new Set(states)],
+  }
+}
 
 const metadataHistory = (h: ReadonlyArray<HistoryEntry>): ReadonlyArray<HistoryEntry> =>
   h.map(({ justification: _j, ...rest }) => rest)
