@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { isListedFor, listingScope, requestForInformation } from '../index.js'
 import type { RequestState, User, Viewer } from '../index.js'
-import { A, PQ, U, createHarness, world } from '../testing/index.js'
-
-const start = new Date('2026-03-02T09:00:00Z')
+import type { RequestHarness } from '../testing/index.js'
+import { PQ, Q2, U, pqDraft, requestHarness, sendRequest } from '../testing/index.js'
 
 const sentRequest = () => {
-  const h = createHarness<RequestState>(requestForInformation, world(), start)
-  h.ok(U.frHandler, {
-    type: 'request.create',
-    legislativeArea: PQ,
-    questionSetId: 'pq.general',
-    addressee: A.deCa,
-    caseData: { name: 'Jean Dupont', profession: 'Médecin' },
-    questions: [{ questionId: 'pq.establishment.suspension' }],
-    deadline: '2026-04-01',
-  })
-  const id = h.last()
-  h.ok(U.frHandler, { type: 'request.send', exchangeId: id })
+  const h = requestHarness()
+  const id = sendRequest(h, pqDraft({ caseData: { name: 'Jean Dupont', profession: 'Médecin' }, questions: [{ questionId: Q2 }], attachments: undefined }))
   return { h, state: h.state(id) }
 }
 
-const viewerWith = (h: ReturnType<typeof sentRequest>['h'], id: User['id'], patch: (u: User) => User): Viewer => {
+const viewerWith = (h: RequestHarness, id: User['id'], patch: (u: User) => User): Viewer => {
   const user = h.directory.user(id) as User
   const authority = h.directory.authority(user.authorityId)
   if (authority === undefined) throw new Error('fixture authority missing')
@@ -36,7 +25,7 @@ const agree = (state: RequestState, viewer: Viewer) => {
 
 describe('listing scope', () => {
   it('[SRCH-REQ-OWN-ALL] lists its requests to the requesting authority, drafts included', () => {
-    const h = createHarness<RequestState>(requestForInformation, world(), start)
+    const h = requestHarness()
     h.ok(U.frHandler, { type: 'request.create', legislativeArea: PQ })
     const draft = h.state(h.last())
     const viewer = viewerWith(h, U.frHandler2, (u) => u)
@@ -46,7 +35,7 @@ describe('listing scope', () => {
   it('[SRCH-REQ-COORD-LINKED] lists a sent request to its linked coordinators, and a draft to none of them', () => {
     const { h, state } = sentRequest()
     expect(agree(state, viewerWith(h, U.frNimicReferee, (u) => u))).toEqual({ listed: true, opens: true })
-    const h2 = createHarness<RequestState>(requestForInformation, world(), start)
+    const h2 = requestHarness()
     h2.ok(U.frHandler, { type: 'request.create', legislativeArea: PQ })
     expect(agree(h2.state(h2.last()), viewerWith(h2, U.frNimicReferee, (u) => u))).toEqual({ listed: false, opens: false })
   })

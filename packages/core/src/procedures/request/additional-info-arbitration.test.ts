@@ -1,24 +1,18 @@
-import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
 import { createRequestProcedure, isRedacted, requestForInformation } from '../../index.js'
-import type { AnyProcedure, AuthorityId, DirectoryData, DomainError, ExchangeId, RequestContent, RequestState, UserId } from '../../index.js'
-import type { Harness } from '../../testing/index.js'
-import { A, PQ, U, createHarness, withRequestAccess, world, worldData } from '../../testing/index.js'
+import type { AnyProcedure, AuthorityId, DirectoryData, ExchangeId, RequestContent, UserId } from '../../index.js'
+import type { RequestHarness } from '../../testing/index.js'
+import {
+  A, PQ, Q1, Q2, Q3, REQUEST_START, U, acceptedRequest, allocationOn, freeText, pqDraft, refusalCodeOf, refusalOf, repliedRequest, requestHarness,
+  sendRequest, withRequestAccess, world, worldData,
+} from '../../testing/index.js'
 
 // Given/when/then examples for closing, additional information and arbitration (spec §6.8–§6.10;
 // rules REQ-CLOSE-*, REQ-ADDINFO-*, REQ-ARB-*). The requesting coordinator (RC) is the NIMIC linked
 // to the French requesting authority; the responding coordinator (RespC) is the NIMIC the German
 // authority selects at acceptance. Both take part in arbitration by default.
 
-const start = new Date('2026-03-02T09:00:00Z')
-const Q1 = 'pq.establishment.legally-established'
-const Q2 = 'pq.establishment.suspension'
-const Q3 = 'pq.establishment.disciplinary'
-const fr = (text: string) => ({ text, language: 'fr' }) as const
-const de = (text: string) => ({ text, language: 'de' }) as const
-
-type H = Harness<RequestState>
-type Given = { h: H; id: ExchangeId }
+type Given = { h: RequestHarness; id: ExchangeId }
 
 /** Sets a coordinator's "takes part in arbitration" parameter in every area. */
 const takesPart = (data: DirectoryData, coordinator: AuthorityId, value: boolean): DirectoryData =>
@@ -46,44 +40,38 @@ const allAnswers = [
   { questionId: Q3, answerId: 'no' },
 ]
 
-/** Given: a request sent by `requester` to the German authority. */
-const sent = (data: DirectoryData = worldData(), procedure: AnyProcedure = requestForInformation, requester: UserId = U.frHandler): Given => {
-  const h = createHarness<RequestState>(procedure, world(data), start)
-  h.ok(requester, {
-    type: 'request.create',
-    legislativeArea: PQ,
-    questionSetId: 'pq.general',
-    addressee: A.deCa,
-    caseData: { name: 'Jean Dupont', profession: 'Médecin' },
-    questions: [{ questionId: Q1, parameters: { profession: 'Médecin' } }, { questionId: Q2 }, { questionId: Q3 }],
-    deadline: '2026-04-01',
-  })
-  const id = h.last()
-  h.ok(requester, { type: 'request.send', exchangeId: id })
-  return { h, id }
+/** A request from the French authority to the German one, with three questions and no attachments. */
+const request = pqDraft({
+  caseData: { name: 'Jean Dupont', profession: 'Médecin' },
+  questions: [{ questionId: Q1, parameters: { profession: 'Médecin' } }, { questionId: Q2 }, { questionId: Q3 }],
+  attachments: undefined,
+})
+
+/** Given: the request sent by `requester` to the German authority. */
+const sent = (data?: DirectoryData, procedure?: AnyProcedure, requester: UserId = U.frHandler): Given => {
+  const h = requestHarness(data, REQUEST_START, procedure)
+  return { h, id: sendRequest(h, request, requester) }
 }
 
-const accepted = (data?: DirectoryData, procedure?: AnyProcedure, requester?: UserId): Given => {
-  const g = sent(data, procedure, requester)
-  g.h.ok(U.deHandler, { type: 'request.accept', exchangeId: g.id })
-  return g
+const accepted = (data?: DirectoryData, procedure?: AnyProcedure, requester: UserId = U.frHandler): Given => {
+  const h = requestHarness(data, REQUEST_START, procedure)
+  return { h, id: acceptedRequest(h, request, requester) }
 }
 
 const replied = (data?: DirectoryData, procedure?: AnyProcedure, requester: UserId = U.frHandler): Given => {
-  const g = accepted(data, procedure, requester)
-  g.h.ok(U.deHandler, { type: 'request.reply', exchangeId: g.id, answers: allAnswers })
-  return g
+  const h = requestHarness(data, REQUEST_START, procedure)
+  return { h, id: repliedRequest(h, request, allAnswers, requester) }
 }
 
 const askMore = (id: ExchangeId, questions: ReadonlyArray<string> = [Q2]) => ({
   type: 'request.request-additional-info',
   exchangeId: id,
   questions,
-  justification: fr("Merci de préciser s'il existe une interdiction d'exercer."),
+  justification: freeText('fr', "Merci de préciser s'il existe une interdiction d'exercer."),
 })
-const rejectMore = (id: ExchangeId) => ({ type: 'request.reject-additional-info', exchangeId: id, justification: de('Keine weiteren Angaben möglich.') })
-const maintain = (id: ExchangeId) => ({ type: 'request.maintain-position', exchangeId: id, justification: de('Wir bleiben bei unserer Antwort.') })
-const satisfactory = (id: ExchangeId) => ({ type: 'request.find-reply-satisfactory', exchangeId: id, comment: fr('La réponse est suffisante.') })
+const rejectMore = (id: ExchangeId) => ({ type: 'request.reject-additional-info', exchangeId: id, justification: freeText('de', 'Keine weiteren Angaben möglich.') })
+const maintain = (id: ExchangeId) => ({ type: 'request.maintain-position', exchangeId: id, justification: freeText('de', 'Wir bleiben bei unserer Antwort.') })
+const satisfactory = (id: ExchangeId) => ({ type: 'request.find-reply-satisfactory', exchangeId: id, comment: freeText('fr', 'La réponse est suffisante.') })
 const unsatisfactory = (id: ExchangeId) => ({ type: 'request.find-reply-unsatisfactory', exchangeId: id })
 
 /** Given: a request whose additional-information request the responding authority refused. */
@@ -101,16 +89,8 @@ const escalated = (data?: DirectoryData, procedure?: AnyProcedure): Given => {
   return g
 }
 
-const refusal = (h: H, as: UserId, command: unknown): DomainError => {
-  const r = h.exec(as, command)
-  if (E.isRight(r)) throw new Error(`${(command as { type: string }).type} was allowed`)
-  return r.left
-}
-
-const expectRefused = (h: H, as: UserId, command: unknown, code: string, ruleId: string | undefined) => {
-  const e = refusal(h, as, command)
-  expect({ code: e.code, ruleId: e.ruleId }).toEqual({ code, ruleId })
-}
+const expectRefused = (h: RequestHarness, as: UserId, command: unknown, code: string, ruleId: string | undefined) =>
+  expect(refusalCodeOf(h.exec(as, command))).toEqual({ code, ruleId })
 
 const status = (g: Given) => g.h.state(g.id).status
 const lastEvent = (g: Given) => g.h.events(g.id).at(-1)
@@ -182,7 +162,7 @@ describe('closing', () => {
   })
 
   it('[REQ-CLOSE-ONLY-STATES] a draft is deleted, not closed', () => {
-    const h = createHarness<RequestState>(requestForInformation, world(), start)
+    const h = requestHarness()
     h.ok(U.frHandler, { type: 'request.create', legislativeArea: PQ })
     expectRefused(h, U.frHandler, { type: 'request.close', exchangeId: h.last() }, 'request.wrong-status', 'REQ-CLOSE-ONLY-STATES')
   })
@@ -216,7 +196,7 @@ describe('additional information', () => {
     const g = replied()
     expectRefused(g.h, U.frHandler, askMore(g.id, ['pq.qualifications.authentic']), 'request.additional-info-new-question', 'REQ-ADDINFO-ORIGINAL-ONLY')
     expectRefused(g.h, U.frHandler, askMore(g.id, [Q1, 'pq.qualifications.authentic']), 'request.additional-info-new-question', 'REQ-ADDINFO-ORIGINAL-ONLY')
-    expect(refusal(g.h, U.frHandler, askMore(g.id, [])).code).toBe('command.invalid')
+    expect(refusalOf(g.h.exec(U.frHandler, askMore(g.id, []))).code).toBe('command.invalid')
     expect(status(g)).toBe('replied')
     g.h.ok(U.frHandler, askMore(g.id, [Q1, Q3]))
     expect(g.h.state(g.id).additionalInfo?.questions).toEqual([Q1, Q3])
@@ -224,7 +204,7 @@ describe('additional information', () => {
 
   it('[REQ-ADDINFO-ORIGINAL-ONLY] a question split off to another authority is no longer one of the request', () => {
     const g = accepted()
-    g.h.ok(U.deHandler, { type: 'request.split', exchangeId: g.id, to: A.deCa2, questions: [Q3], attachments: [], justification: de('Teilweise zuständig.') })
+    g.h.ok(U.deHandler, { type: 'request.split', exchangeId: g.id, to: A.deCa2, questions: [Q3], attachments: [], justification: freeText('de', 'Teilweise zuständig.') })
     g.h.ok(U.deHandler, { type: 'request.reply', exchangeId: g.id, answers: allAnswers.slice(0, 2) })
     expectRefused(g.h, U.frHandler, askMore(g.id, [Q3]), 'request.additional-info-new-question', 'REQ-ADDINFO-ORIGINAL-ONLY')
     g.h.ok(U.frHandler, askMore(g.id, [Q1]))
@@ -239,10 +219,10 @@ describe('additional information', () => {
     expect(s.additionalInfo).toEqual({
       round: 1,
       questions: [Q2],
-      justification: fr("Merci de préciser s'il existe une interdiction d'exercer."),
+      justification: freeText('fr', "Merci de préciser s'il existe une interdiction d'exercer."),
       accepted: false,
     })
-    expect(s.history.at(-1)).toMatchObject({ from: 'replied', to: 'additional-info-requested', justification: fr("Merci de préciser s'il existe une interdiction d'exercer.") })
+    expect(s.history.at(-1)).toMatchObject({ from: 'replied', to: 'additional-info-requested', justification: freeText('fr', "Merci de préciser s'il existe une interdiction d'exercer.") })
     expect((g.h.view(U.deHandler, g.id)?.content as RequestContent | undefined)?.additionalInfo?.questions).toEqual([Q2])
     expect(g.h.needsAction(U.deHandler, g.id)).toBe(true)
     expect(g.h.needsAction(U.frHandler, g.id)).toBe(false)
@@ -258,7 +238,7 @@ describe('additional information', () => {
     expect(g.h.state(g.id).additionalInfo?.accepted).toBe(true)
     expect(g.h.needsAction(U.deHandler, g.id)).toBe(true)
 
-    g.h.ok(U.deHandler, { type: 'request.reply', exchangeId: g.id, answers: [{ questionId: Q2, answerId: 'no', comment: de('Keine Untersagung.') }] })
+    g.h.ok(U.deHandler, { type: 'request.reply', exchangeId: g.id, answers: [{ questionId: Q2, answerId: 'no', comment: freeText('de', 'Keine Untersagung.') }] })
     expect(status(g)).toBe('replied')
     expect(g.h.state(g.id).answers.find((a) => a.questionId === Q2)?.answerId).toBe('no')
   })
@@ -272,11 +252,11 @@ describe('additional information', () => {
     const g = replied()
     g.h.ok(U.frHandler, askMore(g.id))
     expectRefused(g.h, U.frHandler, rejectMore(g.id), 'request.not-allowed', 'REQ-ADDINFO-REJECT')
-    expect(refusal(g.h, U.deHandler, { type: 'request.reject-additional-info', exchangeId: g.id }).code).toBe('command.invalid')
+    expect(refusalOf(g.h.exec(U.deHandler, { type: 'request.reject-additional-info', exchangeId: g.id })).code).toBe('command.invalid')
     g.h.ok(U.deHandler, rejectMore(g.id))
     const s = g.h.state(g.id)
     expect(s.status).toBe('additional-info-refused')
-    expect(s.additionalInfo?.refusal).toEqual(de('Keine weiteren Angaben möglich.'))
+    expect(s.additionalInfo?.refusal).toEqual(freeText('de', 'Keine weiteren Angaben möglich.'))
     expect(g.h.needsAction(U.frHandler, g.id)).toBe(true)
   })
 
@@ -357,7 +337,7 @@ describe('arbitration scenarios', () => {
     g.h.ok(U.frNimicReferee, satisfactory(g.id))
     expect(status(g)).toBe('closed')
     expect(g.h.state(g.id).closureReason).toBe('closed-by-coordinator-arbitration')
-    expect(lastEvent(g)?.payload).toEqual({ satisfactory: true, by: 'requesting-coordinator', comment: fr('La réponse est suffisante.') })
+    expect(lastEvent(g)?.payload).toEqual({ satisfactory: true, by: 'requesting-coordinator', comment: freeText('fr', 'La réponse est suffisante.') })
   })
 
   it('[REQ-ARB-S2-ESCALATE] [REQ-ARB-RESPC-UNSATISFACTORY] [REQ-ARB-S2-RELAUNCH] S2: escalation goes straight to RespC, whose return the responding authority contests, relaunching arbitration', () => {
@@ -468,7 +448,7 @@ describe('arbitration scenarios', () => {
     expect(g.h.actions(U.deHandler, g.id)).not.toContain('request.reject-additional-info')
     expect(g.h.actions(U.frHandler, g.id)).not.toContain('request.insist')
     expectRefused(g.h, U.frHandler, { type: 'request.insist', exchangeId: g.id }, 'request.wrong-status', 'REQ-ADDINFO-INSIST')
-    expect(refusal(g.h, U.deHandler, rejectMore(g.id)).ruleId).toBe('REQ-ARB-S4-MAINTAIN-CLOSE')
+    expect(refusalOf(g.h.exec(U.deHandler, rejectMore(g.id))).ruleId).toBe('REQ-ARB-S4-MAINTAIN-CLOSE')
     expect(g.h.state(g.id).history.filter((e) => e.action === 'request.escalated')).toHaveLength(1)
   })
 })
@@ -613,11 +593,11 @@ describe('referees of the holding coordinator', () => {
   })
 
   it('[REQ-ARB-REFEREE-ACTS] with allocation on at RC, only its allocated referees act; the others only view', () => {
-    const g = escalated(withRequestAccess(S3(), A.frNimic, (r) => ({ ...r, allocation: true })))
+    const g = escalated(allocationOn(S3(), A.frNimic))
     expectRefused(g.h, U.frNimicReferee, unsatisfactory(g.id), 'request.not-allocated', 'REQ-ARB-REFEREE-ACTS')
     expectRefused(g.h, U.frNimicReferee2, unsatisfactory(g.id), 'request.not-allocated', 'REQ-ARB-REFEREE-ACTS')
     expect(g.h.needsAction(U.frNimicAllocator, g.id)).toBe(true)
-    expect(refusal(g.h, U.frNimicAllocator, { type: 'request.allocate', exchangeId: g.id, side: 'requesting-coordinator', users: [U.frNimicHandler] }).ruleId).toBe(
+    expect(refusalOf(g.h.exec(U.frNimicAllocator, { type: 'request.allocate', exchangeId: g.id, side: 'requesting-coordinator', users: [U.frNimicHandler] })).ruleId).toBe(
       'REQ-ALLOC-COORD-REFEREES',
     )
     g.h.ok(U.frNimicAllocator, { type: 'request.allocate', exchangeId: g.id, side: 'requesting-coordinator', users: [U.frNimicReferee2] })
@@ -639,7 +619,7 @@ describe('referees of the holding coordinator', () => {
   })
 
   it('[REQ-ARB-REFEREE-ACTS] with allocation on at RespC, only its allocated referees act, relaunch after relaunch', () => {
-    const g = escalated(withRequestAccess(S2(), A.deNimic, (r) => ({ ...r, allocation: true })))
+    const g = escalated(allocationOn(S2(), A.deNimic))
     expectRefused(g.h, U.deNimicReferee, unsatisfactory(g.id), 'request.not-allocated', 'REQ-ARB-REFEREE-ACTS')
     g.h.ok(U.deNimicAllocator, { type: 'request.allocate', exchangeId: g.id, side: 'responding-coordinator', users: [U.deNimicReferee] })
     g.h.ok(U.deNimicReferee, unsatisfactory(g.id))

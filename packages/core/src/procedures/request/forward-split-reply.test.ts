@@ -1,20 +1,16 @@
-import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
-import { isRedacted, requestForInformation } from '../../index.js'
-import type { AttachmentInput, AuthorityId, DirectoryData, DomainError, ExchangeId, RequestContent, RequestState, UserId } from '../../index.js'
-import type { Harness } from '../../testing/index.js'
-import { A, PQ, U, createHarness, withRequestAccess, world, worldData } from '../../testing/index.js'
+import { isRedacted } from '../../index.js'
+import type { AttachmentInput, AuthorityId, DirectoryData, ExchangeId, UserId } from '../../index.js'
+import type { RequestHarness } from '../../testing/index.js'
+import {
+  A, PQ, Q1, Q2, Q3, U, acceptedRequest, contentOf, freeText, pqDraft, refusalCodeOf, refusalOf, repliedRequest, replyApprovalOn, requestHarness, sendRequest,
+  withRequestAccess, worldData,
+} from '../../testing/index.js'
 
 // Given/when/then examples for forward, split, reply, structured messages and extra attachments
 // (spec §6.6.4, §6.6.5, §6.7; rules REQ-FORWARD-*, REQ-REDIRECT-*, REQ-FORWARDER-ACCESS, REQ-SPLIT-*,
 // REQ-REPLY-*, REQ-MESSAGES-*, REQ-EXTRA-ATTACHMENTS).
 
-const start = new Date('2026-03-02T09:00:00Z')
-const Q1 = 'pq.establishment.legally-established'
-const Q2 = 'pq.establishment.suspension'
-const Q3 = 'pq.establishment.disciplinary'
-const fr = (text: string) => ({ text, language: 'fr' }) as const
-const de = (text: string) => ({ text, language: 'de' }) as const
 const pdf = (name: string, relevance: AttachmentInput['relevance'] = 'evidence-of-qualifications'): AttachmentInput => ({
   fileName: `${name}.pdf`,
   mediaType: 'application/pdf',
@@ -23,36 +19,19 @@ const pdf = (name: string, relevance: AttachmentInput['relevance'] = 'evidence-o
   relevance,
 })
 
-type H = Harness<RequestState>
+type Given = { h: RequestHarness; id: ExchangeId }
 
-/** Given: a request from the French authority to the German one, with three questions and two attachments. */
-const given = (data: DirectoryData = worldData()): { h: H; id: ExchangeId } => {
-  const h = createHarness<RequestState>(requestForInformation, world(data), start)
-  h.ok(U.frHandler, {
-    type: 'request.create',
-    legislativeArea: PQ,
-    questionSetId: 'pq.general',
-    addressee: A.deCa,
-    caseData: { name: 'Jean Dupont', 'date-of-birth': '1980-05-04', profession: 'Médecin' },
-    attachments: [pdf('diploma'), pdf('certificate', 'certificate')],
-    questions: [
-      { questionId: Q1, parameters: { profession: 'Médecin' }, comment: fr('Merci de confirmer.'), attachmentId: 'new:0' },
-      { questionId: Q2 },
-      { questionId: Q3 },
-    ],
-    justification: fr('Demande de reconnaissance en France.'),
-    deadline: '2026-04-01',
-  })
-  const id = h.last()
-  h.ok(U.frHandler, { type: 'request.send', exchangeId: id })
-  return { h, id }
-}
-
-const accepted = (data?: DirectoryData): { h: H; id: ExchangeId } => {
-  const g = given(data)
-  g.h.ok(U.deHandler, { type: 'request.accept', exchangeId: g.id })
-  return g
-}
+/** A request from the French authority to the German one, with three questions, two attachments and a justification. */
+const request = pqDraft({
+  caseData: { name: 'Jean Dupont', 'date-of-birth': '1980-05-04', profession: 'Médecin' },
+  attachments: [pdf('diploma'), pdf('certificate', 'certificate')],
+  questions: [
+    { questionId: Q1, parameters: { profession: 'Médecin' }, comment: freeText('fr', 'Merci de confirmer.'), attachmentId: 'new:0' },
+    { questionId: Q2 },
+    { questionId: Q3 },
+  ],
+  justification: freeText('fr', 'Demande de reconnaissance en France.'),
+})
 
 const allAnswers = [
   { questionId: Q1, answerId: 'yes' },
@@ -60,34 +39,33 @@ const allAnswers = [
   { questionId: Q3, answerId: 'no' },
 ]
 
-const replied = (data?: DirectoryData): { h: H; id: ExchangeId } => {
-  const g = accepted(data)
-  g.h.ok(U.deHandler, { type: 'request.reply', exchangeId: g.id, answers: allAnswers })
-  return g
+/** Given: the request, sent. */
+const given = (data?: DirectoryData): Given => {
+  const h = requestHarness(data)
+  return { h, id: sendRequest(h, request) }
 }
 
-/** The refusal of a command, failing the test when it was allowed. */
-const refusal = (h: H, as: UserId, command: unknown): DomainError => {
-  const r = h.exec(as, command)
-  if (E.isRight(r)) throw new Error(`${(command as { type: string }).type} was allowed`)
-  return r.left
+const accepted = (data?: DirectoryData): Given => {
+  const h = requestHarness(data)
+  return { h, id: acceptedRequest(h, request) }
 }
 
-const expectRefused = (h: H, as: UserId, command: unknown, code: string, ruleId: string | undefined) => {
-  const e = refusal(h, as, command)
-  expect({ code: e.code, ruleId: e.ruleId }).toEqual({ code, ruleId })
+const replied = (data?: DirectoryData): Given => {
+  const h = requestHarness(data)
+  return { h, id: repliedRequest(h, request, allAnswers) }
 }
 
-const content = (h: H, as: UserId, id: ExchangeId): RequestContent | undefined => h.view(as, id)?.content as RequestContent | undefined
+const expectRefused = (h: RequestHarness, as: UserId, command: unknown, code: string, ruleId: string | undefined) =>
+  expect(refusalCodeOf(h.exec(as, command))).toEqual({ code, ruleId })
 
-const forward = (id: ExchangeId, to: AuthorityId) => ({ type: 'request.forward', exchangeId: id, to, justification: de('Nicht zuständig.') })
+const forward = (id: ExchangeId, to: AuthorityId) => ({ type: 'request.forward', exchangeId: id, to, justification: freeText('de', 'Nicht zuständig.') })
 const split = (id: ExchangeId, to: AuthorityId, questions: ReadonlyArray<string>, attachments: ReadonlyArray<string> = []) => ({
   type: 'request.split',
   exchangeId: id,
   to,
   questions,
   attachments,
-  justification: de('Teilweise zuständig.'),
+  justification: freeText('de', 'Teilweise zuständig.'),
 })
 
 /** Changes the status of an authority, its access to the area, or its request workflow access. */
@@ -142,7 +120,7 @@ describe('forward', () => {
   it('[REQ-FORWARD-STATUSES] forwarding is refused once the reply is sent, and after closure', () => {
     const { h, id } = replied()
     expectRefused(h, U.deHandler, forward(id, A.deCa2), 'request.wrong-status', 'REQ-FORWARD-STATUSES')
-    h.ok(U.frHandler, { type: 'request.request-additional-info', exchangeId: id, questions: [Q1], justification: fr('Précisez.') })
+    h.ok(U.frHandler, { type: 'request.request-additional-info', exchangeId: id, questions: [Q1], justification: freeText('fr', 'Précisez.') })
     expectRefused(h, U.deHandler, forward(id, A.deCa2), 'request.wrong-status', 'REQ-FORWARD-STATUSES')
     h.ok(U.deHandler, { type: 'request.accept-additional-info', exchangeId: id })
     h.ok(U.deHandler, { type: 'request.reply', exchangeId: id })
@@ -152,7 +130,7 @@ describe('forward', () => {
   })
 
   it('[REQ-FORWARD-STATUSES] a draft cannot be forwarded', () => {
-    const h = createHarness<RequestState>(requestForInformation, world(), start)
+    const h = requestHarness()
     h.ok(U.frHandler, { type: 'request.create', legislativeArea: PQ, addressee: A.deCa })
     expectRefused(h, U.frHandler, forward(h.last(), A.frCa2), 'request.wrong-status', 'REQ-FORWARD-STATUSES')
   })
@@ -245,9 +223,9 @@ describe('forward', () => {
 
   it("[REQ-FORWARD-DRAFTS-LOST] forwarding after acceptance discards the forwarder's draft replies and comments, not the requester's", () => {
     const { h, id } = accepted()
-    h.ok(U.frHandler, { type: 'request.add-message', exchangeId: id, text: fr('Pièce complémentaire à venir.') })
+    h.ok(U.frHandler, { type: 'request.add-message', exchangeId: id, text: freeText('fr', 'Pièce complémentaire à venir.') })
     h.ok(U.deHandler, { type: 'request.save-reply', exchangeId: id, answers: [{ questionId: Q1, answerId: 'yes' }] })
-    h.ok(U.deHandler, { type: 'request.add-message', exchangeId: id, text: de('Wir prüfen den Fall.') })
+    h.ok(U.deHandler, { type: 'request.add-message', exchangeId: id, text: freeText('de', 'Wir prüfen den Fall.') })
     expect(h.state(id).draftAnswers).toHaveLength(1)
     expect(h.state(id).messages.map((m) => m.side)).toEqual(['requesting', 'responding'])
 
@@ -258,7 +236,7 @@ describe('forward', () => {
     expect(h.events(id).at(-1)?.payload).toMatchObject({ draftsDiscarded: true })
 
     h.ok(U.de2Handler, { type: 'request.accept', exchangeId: id })
-    const c = content(h, U.de2Handler, id)
+    const c = contentOf(h, U.de2Handler, id)
     expect(c?.draftAnswers).toEqual([])
     expect(c?.messages.map((m) => m.side)).toEqual(['requesting'])
   })
@@ -304,7 +282,7 @@ describe('forward', () => {
       expect(v?.history.every((e) => e.justification === undefined)).toBe(true)
     }
     // The requester still sees the forward's justification.
-    expect(h.view(U.frHandler, id)?.history.find((e) => e.action === 'request.forwarded')?.justification).toEqual(de('Nicht zuständig.'))
+    expect(h.view(U.frHandler, id)?.history.find((e) => e.action === 'request.forwarded')?.justification).toEqual(freeText('de', 'Nicht zuständig.'))
 
     expect(h.actions(U.deHandler, id)).toEqual(['request.copy'])
     expect(h.needsAction(U.deHandler, id)).toBe(false)
@@ -348,7 +326,7 @@ describe('split', () => {
   it('[REQ-SPLIT-STATUSES] splitting is refused after the reply', () => {
     const { h, id } = replied()
     expectRefused(h, U.deHandler, split(id, A.deCa2, [Q2]), 'request.wrong-status', 'REQ-SPLIT-STATUSES')
-    h.ok(U.frHandler, { type: 'request.request-additional-info', exchangeId: id, questions: [Q1], justification: fr('Précisez.') })
+    h.ok(U.frHandler, { type: 'request.request-additional-info', exchangeId: id, questions: [Q1], justification: freeText('fr', 'Précisez.') })
     expectRefused(h, U.deHandler, split(id, A.deCa2, [Q2]), 'request.wrong-status', 'REQ-SPLIT-STATUSES')
     expect(h.state(id).links.splitInto).toEqual([])
   })
@@ -410,7 +388,7 @@ describe('split', () => {
     h.ok(U.deHandler, split(id, A.deCa2, [Q1], [ids[0] ?? '']))
     expect(h.state(id).attachments.map((a) => a.id)).toEqual(ids)
     expect(h.state(h.last()).attachments.map((a) => a.id)).toEqual([ids[0]])
-    const seen = content(h, U.deHandler, id)?.attachments ?? []
+    const seen = contentOf(h, U.deHandler, id)?.attachments ?? []
     expect(seen).toHaveLength(2)
     expect(seen.some(isRedacted)).toBe(false)
     // The question about the attachment stays linked to it in the original.
@@ -465,7 +443,7 @@ describe('split', () => {
 
   it('[REQ-SPLIT-KEEP-ONE] a split must move at least one question', () => {
     const { h, id } = accepted()
-    const e = refusal(h, U.deHandler, split(id, A.deCa2, []))
+    const e = refusalOf(h.exec(U.deHandler, split(id, A.deCa2, [])))
     expect(e.code).toBe('command.invalid')
     expect(h.state(id).links.splitInto).toEqual([])
   })
@@ -495,12 +473,12 @@ describe('reply', () => {
     const { h, id } = accepted()
     const answers = [
       { questionId: Q1, answerId: 'yes' },
-      { questionId: Q2, comment: de('Keine Untersagung bekannt.') },
-      { questionId: Q3, answerId: 'no', comment: de('Registerauszug liegt vor.') },
+      { questionId: Q2, comment: freeText('de', 'Keine Untersagung bekannt.') },
+      { questionId: Q3, answerId: 'no', comment: freeText('de', 'Registerauszug liegt vor.') },
     ]
     h.ok(U.deHandler, { type: 'request.reply', exchangeId: id, answers })
     expect(h.state(id).answers).toEqual(answers)
-    expect(content(h, U.frHandler, id)?.answers).toEqual(answers)
+    expect(contentOf(h, U.frHandler, id)?.answers).toEqual(answers)
   })
 
   it('[REQ-REPLY-ANSWER-FORM] an empty answer, an answer outside the predefined ones and an untagged comment are refused', () => {
@@ -508,7 +486,7 @@ describe('reply', () => {
     const reply = (a: unknown) => ({ type: 'request.reply', exchangeId: id, answers: [a, { questionId: Q2, answerId: 'no' }, { questionId: Q3, answerId: 'no' }] })
     expectRefused(h, U.deHandler, reply({ questionId: Q1 }), 'request.answer-empty', 'REQ-REPLY-ANSWER-FORM')
     expectRefused(h, U.deHandler, reply({ questionId: Q1, answerId: 'maybe' }), 'request.answer-unknown', 'REQ-REPLY-ANSWER-FORM')
-    expect(refusal(h, U.deHandler, reply({ questionId: Q1, comment: { text: 'Ja.' } })).code).toBe('command.invalid')
+    expect(refusalOf(h.exec(U.deHandler, reply({ questionId: Q1, comment: { text: 'Ja.' } }))).code).toBe('command.invalid')
     expectRefused(
       h,
       U.deHandler,
@@ -521,7 +499,7 @@ describe('reply', () => {
 
   it('[REQ-REPLY-ALL-ANSWERED] a reply needs an answer to every question still assigned; saved drafts count', () => {
     const { h, id } = accepted()
-    const e = refusal(h, U.deHandler, { type: 'request.reply', exchangeId: id, answers: [{ questionId: Q1, answerId: 'yes' }, { questionId: Q2, answerId: 'no' }] })
+    const e = refusalOf(h.exec(U.deHandler, { type: 'request.reply', exchangeId: id, answers: [{ questionId: Q1, answerId: 'yes' }, { questionId: Q2, answerId: 'no' }] }))
     expect({ code: e.code, ruleId: e.ruleId, details: e.details }).toEqual({ code: 'request.reply-incomplete', ruleId: 'REQ-REPLY-ALL-ANSWERED', details: { questions: [Q3] } })
     expectRefused(h, U.deHandler, { type: 'request.reply', exchangeId: id, answers: [] }, 'request.reply-incomplete', 'REQ-REPLY-ALL-ANSWERED')
     expectRefused(
@@ -550,12 +528,7 @@ describe('reply', () => {
   })
 
   it('[REQ-REPLY-TARGET-STATUS] with reply approval a reply awaits the responding coordinator', () => {
-    let data = withRequestAccess(worldData(), A.deCa, (r) => ({ ...r, parameters: { ...r.parameters, approvalRequired: true } }))
-    data = withRequestAccess(data, A.deNimic, (r) => ({
-      ...r,
-      coordinatorParameters: { takesPartInArbitration: true, approveRequests: false, approveReplies: true },
-    }))
-    const { h, id } = accepted(data)
+    const { h, id } = accepted(replyApprovalOn(worldData()))
     h.ok(U.deHandler, { type: 'request.reply', exchangeId: id, answers: allAnswers })
     expect(h.state(id).status).toBe('awaiting-reply-approval')
     expect(h.needsAction(U.deNimicReferee, id)).toBe(true)
@@ -567,40 +540,40 @@ describe('reply', () => {
 describe('structured messages and extra attachments', () => {
   it('[REQ-MESSAGES-BOTH-SIDES] both sides add structured messages, each recorded with its side and author', () => {
     const { h, id } = accepted()
-    h.ok(U.deHandler, { type: 'request.add-message', exchangeId: id, text: de('Bitte senden Sie die Approbationsurkunde.') })
-    h.ok(U.frHandler2, { type: 'request.add-message', exchangeId: id, text: fr('Document envoyé par courrier.') })
+    h.ok(U.deHandler, { type: 'request.add-message', exchangeId: id, text: freeText('de', 'Bitte senden Sie die Approbationsurkunde.') })
+    h.ok(U.frHandler2, { type: 'request.add-message', exchangeId: id, text: freeText('fr', 'Document envoyé par courrier.') })
     const messages = h.state(id).messages
     expect(messages.map((m) => [m.side, m.author, m.text.language])).toEqual([
       ['responding', U.deHandler, 'de'],
       ['requesting', U.frHandler2, 'fr'],
     ])
-    expect(content(h, U.frHandler, id)?.messages).toEqual(messages)
-    expect(content(h, U.deViewer, id)?.messages).toEqual(messages)
+    expect(contentOf(h, U.frHandler, id)?.messages).toEqual(messages)
+    expect(contentOf(h, U.deViewer, id)?.messages).toEqual(messages)
   })
 
   it('[REQ-MESSAGES-BOTH-SIDES] authorities outside the request and coordinators write no messages', () => {
     const { h, id } = accepted()
-    expectRefused(h, U.de2Handler, { type: 'request.add-message', exchangeId: id, text: de('Hallo.') }, 'request.not-allowed', 'REQ-MESSAGES-WINDOW')
+    expectRefused(h, U.de2Handler, { type: 'request.add-message', exchangeId: id, text: freeText('de', 'Hallo.') }, 'request.not-allowed', 'REQ-MESSAGES-WINDOW')
     expectRefused(h, U.itHandler, { type: 'request.add-message', exchangeId: id, text: { text: 'Ciao.', language: 'it' } }, 'request.not-allowed', 'REQ-MESSAGES-WINDOW')
-    expectRefused(h, U.frNimicReferee, { type: 'request.add-message', exchangeId: id, text: fr('Bonjour.') }, 'request.not-allowed', 'REQ-MESSAGES-WINDOW')
+    expectRefused(h, U.frNimicReferee, { type: 'request.add-message', exchangeId: id, text: freeText('fr', 'Bonjour.') }, 'request.not-allowed', 'REQ-MESSAGES-WINDOW')
     expect(h.state(id).messages).toEqual([])
   })
 
   it('[REQ-MESSAGES-WINDOW] no message or extra attachment before acceptance', () => {
     const { h, id } = given()
-    expectRefused(h, U.frHandler, { type: 'request.add-message', exchangeId: id, text: fr('Précision.') }, 'request.wrong-status', 'REQ-MESSAGES-WINDOW')
-    expectRefused(h, U.deHandler, { type: 'request.add-message', exchangeId: id, text: de('Frage.') }, 'request.wrong-status', 'REQ-MESSAGES-WINDOW')
+    expectRefused(h, U.frHandler, { type: 'request.add-message', exchangeId: id, text: freeText('fr', 'Précision.') }, 'request.wrong-status', 'REQ-MESSAGES-WINDOW')
+    expectRefused(h, U.deHandler, { type: 'request.add-message', exchangeId: id, text: freeText('de', 'Frage.') }, 'request.wrong-status', 'REQ-MESSAGES-WINDOW')
     expectRefused(h, U.frHandler, { type: 'request.add-attachment', exchangeId: id, attachment: pdf('late') }, 'request.wrong-status', 'REQ-MESSAGES-WINDOW')
-    const draft = createHarness<RequestState>(requestForInformation, world(), start)
+    const draft = requestHarness()
     draft.ok(U.frHandler, { type: 'request.create', legislativeArea: PQ })
-    expectRefused(draft, U.frHandler, { type: 'request.add-message', exchangeId: draft.last(), text: fr('Brouillon.') }, 'request.wrong-status', 'REQ-MESSAGES-WINDOW')
+    expectRefused(draft, U.frHandler, { type: 'request.add-message', exchangeId: draft.last(), text: freeText('fr', 'Brouillon.') }, 'request.wrong-status', 'REQ-MESSAGES-WINDOW')
   })
 
   it('[REQ-MESSAGES-WINDOW] messages and attachments are allowed from acceptance until closure, in every status between', () => {
     const { h, id } = accepted()
     const both = (label: string) => {
-      h.ok(U.frHandler, { type: 'request.add-message', exchangeId: id, text: fr(`fr ${label}`) })
-      h.ok(U.deHandler, { type: 'request.add-message', exchangeId: id, text: de(`de ${label}`) })
+      h.ok(U.frHandler, { type: 'request.add-message', exchangeId: id, text: freeText('fr', `fr ${label}`) })
+      h.ok(U.deHandler, { type: 'request.add-message', exchangeId: id, text: freeText('de', `de ${label}`) })
       h.ok(U.deHandler, { type: 'request.add-attachment', exchangeId: id, attachment: pdf(`de-${label}`, 'correspondence') })
     }
     const seen: string[] = []
@@ -612,8 +585,8 @@ describe('structured messages and extra attachments', () => {
     seen.push(h.state(id).status)
     both('accepted')
     step(U.deHandler, { type: 'request.reply', answers: allAnswers })
-    step(U.frHandler, { type: 'request.request-additional-info', questions: [Q2], justification: fr('Précisez.') })
-    step(U.deHandler, { type: 'request.reject-additional-info', justification: de('Keine weiteren Informationen.') })
+    step(U.frHandler, { type: 'request.request-additional-info', questions: [Q2], justification: freeText('fr', 'Précisez.') })
+    step(U.deHandler, { type: 'request.reject-additional-info', justification: freeText('de', 'Keine weiteren Informationen.') })
     step(U.frHandler, { type: 'request.insist' })
     step(U.frNimicReferee, { type: 'request.find-reply-unsatisfactory' })
     step(U.deNimicReferee, { type: 'request.find-reply-unsatisfactory' })
@@ -629,34 +602,29 @@ describe('structured messages and extra attachments', () => {
     expect(h.state(id).messages).toHaveLength(seen.length * 2)
     expect(h.state(id).attachments).toHaveLength(2 + seen.length)
 
-    h.ok(U.deHandler, { type: 'request.maintain-position', exchangeId: id, justification: de('Wir bleiben dabei.') })
+    h.ok(U.deHandler, { type: 'request.maintain-position', exchangeId: id, justification: freeText('de', 'Wir bleiben dabei.') })
     h.ok(U.deNimicReferee, { type: 'request.find-reply-satisfactory', exchangeId: id })
     expect(h.state(id).status).toBe('closed')
-    expectRefused(h, U.frHandler, { type: 'request.add-message', exchangeId: id, text: fr('Trop tard.') }, 'request.wrong-status', 'REQ-CLOSED-TERMINAL')
+    expectRefused(h, U.frHandler, { type: 'request.add-message', exchangeId: id, text: freeText('fr', 'Trop tard.') }, 'request.wrong-status', 'REQ-CLOSED-TERMINAL')
     expectRefused(h, U.deHandler, { type: 'request.add-attachment', exchangeId: id, attachment: pdf('late') }, 'request.wrong-status', 'REQ-CLOSED-TERMINAL')
   })
 
   it('[REQ-MESSAGES-WINDOW] messages are also allowed while the reply awaits approval', () => {
-    let data = withRequestAccess(worldData(), A.deCa, (r) => ({ ...r, parameters: { ...r.parameters, approvalRequired: true } }))
-    data = withRequestAccess(data, A.deNimic, (r) => ({
-      ...r,
-      coordinatorParameters: { takesPartInArbitration: true, approveRequests: false, approveReplies: true },
-    }))
-    const { h, id } = accepted(data)
+    const { h, id } = accepted(replyApprovalOn(worldData()))
     h.ok(U.deHandler, { type: 'request.reply', exchangeId: id, answers: allAnswers })
     expect(h.state(id).status).toBe('awaiting-reply-approval')
-    h.ok(U.frHandler, { type: 'request.add-message', exchangeId: id, text: fr('Nous attendons la réponse.') })
+    h.ok(U.frHandler, { type: 'request.add-message', exchangeId: id, text: freeText('fr', 'Nous attendons la réponse.') })
     expect(h.state(id).messages).toHaveLength(1)
   })
 
   it('[REQ-MESSAGES-WINDOW] the responding side writes only while it is the confirmed responding authority', () => {
     const { h, id } = accepted()
     h.ok(U.deHandler, forward(id, A.deCa2))
-    expectRefused(h, U.de2Handler, { type: 'request.add-message', exchangeId: id, text: de('Noch nicht angenommen.') }, 'request.wrong-status', 'REQ-MESSAGES-WINDOW')
+    expectRefused(h, U.de2Handler, { type: 'request.add-message', exchangeId: id, text: freeText('de', 'Noch nicht angenommen.') }, 'request.wrong-status', 'REQ-MESSAGES-WINDOW')
     h.ok(U.de2Handler, { type: 'request.accept', exchangeId: id })
-    expectRefused(h, U.deHandler, { type: 'request.add-message', exchangeId: id, text: de('Nachtrag.') }, 'request.not-allowed', 'REQ-MESSAGES-WINDOW')
+    expectRefused(h, U.deHandler, { type: 'request.add-message', exchangeId: id, text: freeText('de', 'Nachtrag.') }, 'request.not-allowed', 'REQ-MESSAGES-WINDOW')
     expectRefused(h, U.deHandler, { type: 'request.add-attachment', exchangeId: id, attachment: pdf('late') }, 'request.not-allowed', 'REQ-EXTRA-ATTACHMENTS')
-    h.ok(U.de2Handler, { type: 'request.add-message', exchangeId: id, text: de('Wir übernehmen.') })
+    h.ok(U.de2Handler, { type: 'request.add-message', exchangeId: id, text: freeText('de', 'Wir übernehmen.') })
     expect(h.state(id).messages.map((m) => m.author)).toEqual([U.de2Handler])
   })
 
@@ -669,19 +637,19 @@ describe('structured messages and extra attachments', () => {
       ['register-extract.pdf', 'certificate', 'responding'],
       ['decision.pdf', 'decision', 'requesting'],
     ])
-    const forRequester = content(h, U.frHandler, id)?.attachments ?? []
+    const forRequester = contentOf(h, U.frHandler, id)?.attachments ?? []
     expect(forRequester).toHaveLength(4)
     expect(forRequester.some(isRedacted)).toBe(false)
     // Coordinators see that documents exist but never their content.
-    expect((content(h, U.frNimicReferee, id)?.attachments ?? []).every(isRedacted)).toBe(true)
+    expect((contentOf(h, U.frNimicReferee, id)?.attachments ?? []).every(isRedacted)).toBe(true)
   })
 
   it('[REQ-EXTRA-ATTACHMENTS] an attachment without a predefined relevance, or from outside the request, is refused', () => {
     const { h, id } = accepted()
-    const e = refusal(h, U.deHandler, { type: 'request.add-attachment', exchangeId: id, attachment: { ...pdf('x'), relevance: 'because' } })
+    const e = refusalOf(h.exec(U.deHandler, { type: 'request.add-attachment', exchangeId: id, attachment: { ...pdf('x'), relevance: 'because' } }))
     expect(e.code).toBe('command.invalid')
     const { relevance: _r, ...noRelevance } = pdf('y')
-    expect(refusal(h, U.deHandler, { type: 'request.add-attachment', exchangeId: id, attachment: noRelevance }).code).toBe('command.invalid')
+    expect(refusalOf(h.exec(U.deHandler, { type: 'request.add-attachment', exchangeId: id, attachment: noRelevance })).code).toBe('command.invalid')
     expectRefused(h, U.de2Handler, { type: 'request.add-attachment', exchangeId: id, attachment: pdf('z') }, 'request.not-allowed', 'REQ-EXTRA-ATTACHMENTS')
     expectRefused(h, U.frNimicReferee, { type: 'request.add-attachment', exchangeId: id, attachment: pdf('z') }, 'request.not-allowed', 'REQ-EXTRA-ATTACHMENTS')
     expect(h.state(id).attachments).toHaveLength(2)

@@ -3,78 +3,26 @@
  * actually receives each message once its symbolic recipients are resolved against the directory.
  */
 import { describe, expect, it } from 'vitest'
-import { requestForInformation, requestWorkflowAccess, resolveRecipients } from '../../index.js'
-import type { DirectoryData, Notification, RequestCoordinatorParameters, RequestState } from '../../index.js'
-import type { Harness } from '../../testing/index.js'
-import { A, PQ, U, createHarness, withRequestAccess, world, worldData } from '../../testing/index.js'
-import type { AuthorityId, ExchangeId, UserId } from '../../model/ids.js'
+import { resolveRecipients } from '../../index.js'
+import type { Notification } from '../../index.js'
+import {
+  A, Q1, Q2, U, allocationOn, cmd, createRequest, freeText, replyApprovalOn, requestApprovalOn, requestHarness, sendRequest, standardAnswers,
+  withRequestAccess, world, worldData,
+} from '../../testing/index.js'
+import type { RequestHarness } from '../../testing/index.js'
+import type { AuthorityId } from '../../model/ids.js'
 
 // ---------------------------------------------------------------------------------------------
 // fixtures
 
-const start = new Date('2026-03-02T09:00:00Z')
-const fr = (text: string) => ({ text, language: 'fr' }) as const
-const de = (text: string) => ({ text, language: 'de' }) as const
-const Q1 = 'pq.establishment.legally-established'
-const Q2 = 'pq.establishment.suspension'
-
-const draft = (over: Record<string, unknown> = {}) => ({
-  type: 'request.create',
-  legislativeArea: PQ,
-  questionSetId: 'pq.general',
-  addressee: A.deCa,
-  caseData: { name: 'Jean Dupont', 'date-of-birth': '1980-05-17', profession: 'Médecin', reference: 'DOS-42' },
-  questions: [{ questionId: Q1, parameters: { profession: 'Médecin' }, comment: fr('Merci de vérifier le registre.') }, { questionId: Q2 }],
-  deadline: '2026-04-01',
-  attachments: [{ fileName: 'diplome.pdf', mediaType: 'application/pdf', size: 1024, contentRef: 'blob:diplome', relevance: 'evidence-of-qualifications' }],
-  ...over,
-})
-
-const answers = [
-  { questionId: Q1, answerId: 'yes' },
-  { questionId: Q2, answerId: 'no', comment: de('Keine Untersagung bekannt.') },
-]
-
-type H = Harness<RequestState>
-
-const harness = (data: DirectoryData = worldData()): H => createHarness<RequestState>(requestForInformation, world(data), start)
-
-const allocationOn = (data: DirectoryData, id: AuthorityId): DirectoryData =>
-  withRequestAccess(data, id, (r) => ({ ...r, allocation: true }))
-
-const coordinatorParameters = (data: DirectoryData, id: AuthorityId, p: Partial<RequestCoordinatorParameters>): DirectoryData =>
-  withRequestAccess(data, id, (r) => requestWorkflowAccess({ ...r, coordinatorParameters: { ...r.coordinatorParameters, ...p } }))
-
-const approvalRequired = (data: DirectoryData, id: AuthorityId): DirectoryData =>
-  withRequestAccess(data, id, (r) => ({ ...r, parameters: { ...r.parameters, approvalRequired: true } }))
-
-const replyApproval = (data: DirectoryData): DirectoryData =>
-  coordinatorParameters(approvalRequired(data, A.deCa), A.deNimic, { approveReplies: true })
-
-const requestApproval = (data: DirectoryData): DirectoryData =>
-  coordinatorParameters(approvalRequired(data, A.frCa), A.frNimic, { approveRequests: true })
-
-const cmd = (type: string, id: ExchangeId, rest: Record<string, unknown> = {}) => ({ type, exchangeId: id, ...rest })
-
-const create = (h: H, as: UserId = U.frHandler, over: Record<string, unknown> = {}): ExchangeId => {
-  h.ok(as, draft(over))
-  return h.last()
-}
-
-const sent = (h: H, over: Record<string, unknown> = {}): ExchangeId => {
-  const id = create(h, U.frHandler, over)
-  h.ok(U.frHandler, cmd('request.send', id))
-  return id
-}
-
-const mailboxOf = (h: H, id: AuthorityId): string => {
+const mailboxOf = (h: RequestHarness, id: AuthorityId): string => {
   const a = h.directory.authority(id)
   if (a === undefined) throw new Error(`no authority ${id}`)
   return a.email
 }
 
 /** Runs a step and returns the notifications it caused. */
-const during = (h: H, step: () => void): ReadonlyArray<Notification> => {
+const during = (h: RequestHarness, step: () => void): ReadonlyArray<Notification> => {
   const before = h.notifications().length
   step()
   return h.notifications().slice(before)
@@ -88,7 +36,7 @@ const single = (ns: ReadonlyArray<Notification>, message: string): Notification 
 }
 
 /** Who a notification reaches, resolved against the harness's directory. */
-const reach = (h: H, n: Notification): { users: ReadonlyArray<string>; mailboxes: ReadonlyArray<string> } => {
+const reach = (h: RequestHarness, n: Notification): { users: ReadonlyArray<string>; mailboxes: ReadonlyArray<string> } => {
   const r = resolveRecipients(n, h.directory)
   return { users: r.users.map((u) => u.id).sort(), mailboxes: [...r.mailboxes].sort() }
 }
@@ -100,21 +48,21 @@ const sorted = (...ids: ReadonlyArray<string>): ReadonlyArray<string> => [...ids
 
 describe('content of request messages', () => {
   it('[MAIL-REQ-NO-CONTENT] no message of a whole request life carries case data, question text or free text', () => {
-    const h = harness(replyApproval(requestApproval(worldData())))
-    const id = create(h)
+    const h = requestHarness(replyApprovalOn(requestApprovalOn(worldData())))
+    const id = createRequest(h)
     h.ok(U.frHandler, cmd('request.send', id))
-    h.ok(U.frNimicReferee, cmd('request.return', id, { suggestions: fr('Ajoutez la date de naissance exacte.') }))
+    h.ok(U.frNimicReferee, cmd('request.return', id, { suggestions: freeText('fr', 'Ajoutez la date de naissance exacte.') }))
     h.ok(U.frHandler, cmd('request.send', id))
     h.ok(U.frNimicReferee, cmd('request.approve', id))
     h.ok(U.deHandler, cmd('request.accept', id, { deadline: '2026-04-20' }))
-    h.ok(U.frHandler, cmd('request.add-message', id, { text: fr('Le dossier est urgent pour le patient.') }))
+    h.ok(U.frHandler, cmd('request.add-message', id, { text: freeText('fr', 'Le dossier est urgent pour le patient.') }))
     h.ok(U.deHandler, cmd('request.add-attachment', id, { attachment: { fileName: 'register-extract.pdf', mediaType: 'application/pdf', size: 2048, contentRef: 'blob:extract', relevance: 'certificate' } }))
-    h.ok(U.deHandler, cmd('request.reply', id, { answers }))
-    h.ok(U.deNimicReferee, cmd('request.return-reply', id, { suggestions: de('Bitte Zeitraum angeben.') }))
-    h.ok(U.deHandler, cmd('request.reply', id, { answers }))
+    h.ok(U.deHandler, cmd('request.reply', id, { answers: standardAnswers }))
+    h.ok(U.deNimicReferee, cmd('request.return-reply', id, { suggestions: freeText('de', 'Bitte Zeitraum angeben.') }))
+    h.ok(U.deHandler, cmd('request.reply', id, { answers: standardAnswers }))
     h.ok(U.deNimicReferee, cmd('request.approve-reply', id))
-    h.ok(U.frHandler, cmd('request.request-additional-info', id, { justification: fr('Précisez la période de suspension.'), questions: [Q2] }))
-    h.ok(U.deHandler, cmd('request.reject-additional-info', id, { justification: de('Unterlagen vernichtet.') }))
+    h.ok(U.frHandler, cmd('request.request-additional-info', id, { justification: freeText('fr', 'Précisez la période de suspension.'), questions: [Q2] }))
+    h.ok(U.deHandler, cmd('request.reject-additional-info', id, { justification: freeText('de', 'Unterlagen vernichtet.') }))
     h.ok(U.frHandler, cmd('request.accept-refusal', id))
     const ns = h.notifications()
     expect(ns.length).toBeGreaterThanOrEqual(12)
@@ -136,16 +84,16 @@ describe('content of request messages', () => {
 
 describe('incoming requests and allocation', () => {
   it('[MAIL-INCOMING-ALLOC-OFF] with allocation off, a new incoming request goes to every handler of the addressee and its mailbox', () => {
-    const h = harness()
-    const id = create(h)
+    const h = requestHarness()
+    const id = createRequest(h)
     const n = single(during(h, () => h.ok(U.frHandler, cmd('request.send', id))), 'request.incoming')
     expect(n.ruleId).toBe('MAIL-INCOMING-ALLOC-OFF')
     expect(reach(h, n)).toEqual({ users: sorted(U.deHandler, U.deHandler2), mailboxes: [mailboxOf(h, A.deCa)] })
   })
 
   it('[MAIL-INCOMING-ALLOC-ON] with allocation on, a new incoming request goes to every allocator of the addressee and its mailbox', () => {
-    const h = harness(allocationOn(worldData(), A.deCa))
-    const id = create(h)
+    const h = requestHarness(allocationOn(worldData(), A.deCa))
+    const id = createRequest(h)
     const n = single(during(h, () => h.ok(U.frHandler, cmd('request.send', id))), 'request.incoming')
     // The local data administrator is an allocator too (ACT-LDA-AUTO-ALLOCATOR); handlers are not told.
     expect(reach(h, n)).toEqual({ users: sorted(U.deAllocator, U.deLda), mailboxes: [mailboxOf(h, A.deCa)] })
@@ -153,16 +101,16 @@ describe('incoming requests and allocation', () => {
 
   it('[MAIL-INCOMING-ALLOC-ON] the switch is read when the message is delivered', () => {
     const off = worldData()
-    const h = harness(off)
-    const id = create(h)
+    const h = requestHarness(off)
+    const id = createRequest(h)
     const n = single(during(h, () => h.ok(U.frHandler, cmd('request.send', id))), 'request.incoming')
     h.directory = world(allocationOn(off, A.deCa))
     expect(reach(h, n).users).toEqual(sorted(U.deAllocator, U.deLda))
   })
 
   it('[MAIL-ALLOCATED-HANDLERS] each handler allocated or re-allocated receives a message, and only they', () => {
-    const h = harness(allocationOn(worldData(), A.deCa))
-    const id = sent(h)
+    const h = requestHarness(allocationOn(worldData(), A.deCa))
+    const id = sendRequest(h)
     const first = single(during(h, () => h.ok(U.deAllocator, cmd('request.allocate', id, { side: 'responding', users: [U.deHandler, U.deHandler2] }))), 'request.allocated-to-you')
     expect(first.ruleId).toBe('MAIL-ALLOCATED-HANDLERS')
     expect(reach(h, first)).toEqual({ users: sorted(U.deHandler, U.deHandler2), mailboxes: [] })
@@ -176,8 +124,8 @@ describe('incoming requests and allocation', () => {
 
 describe('messages between the two sides', () => {
   it('[MAIL-REQUEST-ACCEPTED] acceptance, with a new deadline, goes to the requesting handler who last acted and the requesting mailbox', () => {
-    const h = harness()
-    const id = create(h)
+    const h = requestHarness()
+    const id = createRequest(h)
     h.ok(U.frHandler2, cmd('request.send', id))
     const n = single(during(h, () => h.ok(U.deHandler, cmd('request.accept', id, { deadline: '2026-04-20' }))), 'request.accepted')
     expect(n.ruleId).toBe('MAIL-REQUEST-ACCEPTED')
@@ -186,28 +134,28 @@ describe('messages between the two sides', () => {
   })
 
   it('[MAIL-REQUEST-REFUSED] a refusal is notified to the requesting authority', () => {
-    const h = harness(withRequestAccess(worldData(), A.deCa, (r) => ({ ...r, parameters: { ...r.parameters, mayRefuseRequests: true } })))
-    const id = sent(h)
-    const n = single(during(h, () => h.ok(U.deHandler, cmd('request.refuse', id, { justification: de('Nicht zuständig.'), noOtherCompetentAuthority: true }))), 'request.refused')
+    const h = requestHarness(withRequestAccess(worldData(), A.deCa, (r) => ({ ...r, parameters: { ...r.parameters, mayRefuseRequests: true } })))
+    const id = sendRequest(h)
+    const n = single(during(h, () => h.ok(U.deHandler, cmd('request.refuse', id, { justification: freeText('de', 'Nicht zuständig.'), noOtherCompetentAuthority: true }))), 'request.refused')
     expect(n.ruleId).toBe('MAIL-REQUEST-REFUSED')
     expect(reach(h, n)).toEqual({ users: [U.frHandler], mailboxes: [mailboxOf(h, A.frCa)] })
   })
 
   it('[MAIL-REPLY-RECEIVED] a reply goes to the requesting handler who last acted and the requesting mailbox', () => {
-    const h = harness()
-    const id = create(h)
+    const h = requestHarness()
+    const id = createRequest(h)
     h.ok(U.frHandler2, cmd('request.send', id))
     h.ok(U.deHandler, cmd('request.accept', id))
-    const n = single(during(h, () => h.ok(U.deHandler2, cmd('request.reply', id, { answers }))), 'request.reply-received')
+    const n = single(during(h, () => h.ok(U.deHandler2, cmd('request.reply', id, { answers: standardAnswers }))), 'request.reply-received')
     expect(n.ruleId).toBe('MAIL-REPLY-RECEIVED')
     expect(reach(h, n)).toEqual({ users: [U.frHandler2], mailboxes: [mailboxOf(h, A.frCa)] })
   })
 
   it('[MAIL-REPLY-RECEIVED] a reply approved by the coordinator reaches the requesting side only then', () => {
-    const h = harness(replyApproval(worldData()))
-    const id = sent(h)
+    const h = requestHarness(replyApprovalOn(worldData()))
+    const id = sendRequest(h)
     h.ok(U.deHandler, cmd('request.accept', id))
-    const onReply = during(h, () => h.ok(U.deHandler, cmd('request.reply', id, { answers })))
+    const onReply = during(h, () => h.ok(U.deHandler, cmd('request.reply', id, { answers: standardAnswers })))
     expect(onReply.some((n) => n.message === 'request.reply-received')).toBe(false)
     const n = single(during(h, () => h.ok(U.deNimicReferee, cmd('request.approve-reply', id))), 'request.reply-received')
     expect(n.ruleId).toBe('MAIL-REPLY-RECEIVED')
@@ -215,10 +163,10 @@ describe('messages between the two sides', () => {
   })
 
   it('[MAIL-SUBSEQUENT-LAST-ACTOR] a later message goes to the handler who last acted on that side, with a copy to the mailbox', () => {
-    const h = harness()
-    const id = sent(h)
+    const h = requestHarness()
+    const id = sendRequest(h)
     h.ok(U.deHandler, cmd('request.accept', id))
-    h.ok(U.deHandler2, cmd('request.reply', id, { answers }))
+    h.ok(U.deHandler2, cmd('request.reply', id, { answers: standardAnswers }))
     const n = single(during(h, () => h.ok(U.frHandler, cmd('request.close', id))), 'request.closed')
     expect(n.ruleId).toBe('MAIL-SUBSEQUENT-LAST-ACTOR')
     // The handler who accepted is not told: the last action on the responding side was the reply.
@@ -226,8 +174,8 @@ describe('messages between the two sides', () => {
   })
 
   it('[MAIL-SUBSEQUENT-LAST-ACTOR] an attachment added by one side is notified to the other side\'s last actor and mailbox', () => {
-    const h = harness()
-    const id = sent(h)
+    const h = requestHarness()
+    const id = sendRequest(h)
     h.ok(U.deHandler2, cmd('request.accept', id))
     const n = single(
       during(h, () => h.ok(U.frHandler2, cmd('request.add-attachment', id, { attachment: { fileName: 'annexe.pdf', mediaType: 'application/pdf', size: 10, contentRef: 'blob:annexe', relevance: 'other' } }))),
@@ -238,9 +186,9 @@ describe('messages between the two sides', () => {
   })
 
   it('[MAIL-FORWARD-SPLIT] a forward tells the requesting side that a new responding authority was asked, and the new one receives it', () => {
-    const h = harness()
-    const id = sent(h)
-    const ns = during(h, () => h.ok(U.deHandler, cmd('request.forward', id, { to: A.deCa2, justification: de('Zuständig ist Stuttgart.') })))
+    const h = requestHarness()
+    const id = sendRequest(h)
+    const ns = during(h, () => h.ok(U.deHandler, cmd('request.forward', id, { to: A.deCa2, justification: freeText('de', 'Zuständig ist Stuttgart.') })))
     const told = single(ns, 'request.new-responding-authority')
     expect(told.ruleId).toBe('MAIL-FORWARD-SPLIT')
     expect(reach(h, told)).toEqual({ users: [U.frHandler], mailboxes: [mailboxOf(h, A.frCa)] })
@@ -249,10 +197,10 @@ describe('messages between the two sides', () => {
   })
 
   it('[MAIL-FORWARD-SPLIT] a split tells the requesting side, and the authority asked the split questions receives a new request', () => {
-    const h = harness()
-    const id = sent(h)
+    const h = requestHarness()
+    const id = sendRequest(h)
     h.ok(U.deHandler, cmd('request.accept', id))
-    const ns = during(h, () => h.ok(U.deHandler, cmd('request.split', id, { to: A.deCa2, justification: de('Teilweise zuständig.'), questions: [Q2], attachments: [] })))
+    const ns = during(h, () => h.ok(U.deHandler, cmd('request.split', id, { to: A.deCa2, justification: freeText('de', 'Teilweise zuständig.'), questions: [Q2], attachments: [] })))
     const told = single(ns, 'request.split')
     expect(told.ruleId).toBe('MAIL-FORWARD-SPLIT')
     expect(told.exchangeId).toBe(id)
@@ -263,23 +211,23 @@ describe('messages between the two sides', () => {
   })
 
   it('[MAIL-NEW-MESSAGE] a structured message by one side goes to the handlers of the other side', () => {
-    const h = harness()
-    const id = sent(h)
+    const h = requestHarness()
+    const id = sendRequest(h)
     h.ok(U.deHandler, cmd('request.accept', id))
-    const toFrance = single(during(h, () => h.ok(U.deHandler, cmd('request.add-message', id, { text: de('Wir prüfen noch.') }))), 'request.new-message')
+    const toFrance = single(during(h, () => h.ok(U.deHandler, cmd('request.add-message', id, { text: freeText('de', 'Wir prüfen noch.') }))), 'request.new-message')
     expect(toFrance.ruleId).toBe('MAIL-NEW-MESSAGE')
     expect(reach(h, toFrance)).toEqual({ users: sorted(U.frHandler, U.frHandler2), mailboxes: [] })
-    const toGermany = single(during(h, () => h.ok(U.frHandler, cmd('request.add-message', id, { text: fr('Merci.') }))), 'request.new-message')
+    const toGermany = single(during(h, () => h.ok(U.frHandler, cmd('request.add-message', id, { text: freeText('fr', 'Merci.') }))), 'request.new-message')
     expect(reach(h, toGermany)).toEqual({ users: sorted(U.deHandler, U.deHandler2), mailboxes: [] })
   })
 
   it('[MAIL-ADDINFO-REQUEST] a request for additional information goes to the responding handler who last acted, with a copy to the mailbox', () => {
-    const h = harness()
-    const id = sent(h)
+    const h = requestHarness()
+    const id = sendRequest(h)
     h.ok(U.deHandler, cmd('request.accept', id))
-    h.ok(U.deHandler2, cmd('request.reply', id, { answers }))
+    h.ok(U.deHandler2, cmd('request.reply', id, { answers: standardAnswers }))
     const n = single(
-      during(h, () => h.ok(U.frHandler, cmd('request.request-additional-info', id, { justification: fr('Précisez.'), questions: [Q2] }))),
+      during(h, () => h.ok(U.frHandler, cmd('request.request-additional-info', id, { justification: freeText('fr', 'Précisez.'), questions: [Q2] }))),
       'request.additional-info-requested',
     )
     expect(n.ruleId).toBe('MAIL-ADDINFO-REQUEST')
@@ -287,12 +235,12 @@ describe('messages between the two sides', () => {
   })
 
   it('[MAIL-ADDINFO-REFUSED] a rejected request for additional information is notified to the requesting side', () => {
-    const h = harness()
-    const id = sent(h)
+    const h = requestHarness()
+    const id = sendRequest(h)
     h.ok(U.deHandler, cmd('request.accept', id))
-    h.ok(U.deHandler, cmd('request.reply', id, { answers }))
-    h.ok(U.frHandler2, cmd('request.request-additional-info', id, { justification: fr('Précisez.'), questions: [Q2] }))
-    const n = single(during(h, () => h.ok(U.deHandler, cmd('request.reject-additional-info', id, { justification: de('Nicht verfügbar.') }))), 'request.additional-info-refused')
+    h.ok(U.deHandler, cmd('request.reply', id, { answers: standardAnswers }))
+    h.ok(U.frHandler2, cmd('request.request-additional-info', id, { justification: freeText('fr', 'Précisez.'), questions: [Q2] }))
+    const n = single(during(h, () => h.ok(U.deHandler, cmd('request.reject-additional-info', id, { justification: freeText('de', 'Nicht verfügbar.') }))), 'request.additional-info-refused')
     expect(n.ruleId).toBe('MAIL-ADDINFO-REFUSED')
     expect(reach(h, n)).toEqual({ users: [U.frHandler2], mailboxes: [mailboxOf(h, A.frCa)] })
   })
@@ -303,29 +251,29 @@ describe('messages between the two sides', () => {
 
 describe('messages to and from coordinators', () => {
   it('[MAIL-COORD-ALLOC-OFF] the first referral to a coordinator without allocation goes to its mailbox alone', () => {
-    const h = harness(replyApproval(worldData()))
-    const id = sent(h)
+    const h = requestHarness(replyApprovalOn(worldData()))
+    const id = sendRequest(h)
     h.ok(U.deHandler, cmd('request.accept', id))
-    const n = single(during(h, () => h.ok(U.deHandler, cmd('request.reply', id, { answers }))), 'request.approval-needed')
+    const n = single(during(h, () => h.ok(U.deHandler, cmd('request.reply', id, { answers: standardAnswers }))), 'request.approval-needed')
     expect(n.ruleId).toBe('MAIL-COORD-ALLOC-OFF')
     expect(reach(h, n)).toEqual({ users: [], mailboxes: [mailboxOf(h, A.deNimic)] })
   })
 
   it('[MAIL-COORD-ALLOC-OFF] the first referral for arbitration goes to the coordinator\'s mailbox', () => {
-    const h = harness()
-    const id = sent(h)
+    const h = requestHarness()
+    const id = sendRequest(h)
     h.ok(U.deHandler, cmd('request.accept', id))
-    h.ok(U.deHandler, cmd('request.reply', id, { answers }))
-    h.ok(U.frHandler, cmd('request.request-additional-info', id, { justification: fr('Précisez.'), questions: [Q2] }))
-    h.ok(U.deHandler, cmd('request.reject-additional-info', id, { justification: de('Nicht verfügbar.') }))
+    h.ok(U.deHandler, cmd('request.reply', id, { answers: standardAnswers }))
+    h.ok(U.frHandler, cmd('request.request-additional-info', id, { justification: freeText('fr', 'Précisez.'), questions: [Q2] }))
+    h.ok(U.deHandler, cmd('request.reject-additional-info', id, { justification: freeText('de', 'Nicht verfügbar.') }))
     const n = single(during(h, () => h.ok(U.frHandler, cmd('request.insist', id))), 'request.arbitration')
     expect(n.ruleId).toBe('MAIL-COORD-ALLOC-OFF')
     expect(reach(h, n)).toEqual({ users: [], mailboxes: [mailboxOf(h, A.frNimic)] })
   })
 
   it('[MAIL-COORD-ALLOC-ON] the first referral to a coordinator using allocation goes to its allocators and mailbox, then to the allocated referees', () => {
-    const h = harness(allocationOn(requestApproval(worldData()), A.frNimic))
-    const id = create(h)
+    const h = requestHarness(allocationOn(requestApprovalOn(worldData()), A.frNimic))
+    const id = createRequest(h)
     const n = single(during(h, () => h.ok(U.frHandler, cmd('request.send', id))), 'request.approval-needed')
     expect(reach(h, n)).toEqual({ users: [U.frNimicAllocator], mailboxes: [mailboxOf(h, A.frNimic)] })
     const allocated = single(
@@ -336,32 +284,32 @@ describe('messages to and from coordinators', () => {
   })
 
   it('[MAIL-COORD-SUBSEQUENT] later referrals during the coordinator\'s involvement go to the referee who last acted, with a copy to the coordinator', () => {
-    const h = harness(replyApproval(worldData()))
-    const id = sent(h)
+    const h = requestHarness(replyApprovalOn(worldData()))
+    const id = sendRequest(h)
     h.ok(U.deHandler, cmd('request.accept', id))
-    h.ok(U.deHandler, cmd('request.reply', id, { answers }))
-    h.ok(U.deNimicReferee2, cmd('request.return-reply', id, { suggestions: de('Bitte ergänzen.') }))
-    const n = single(during(h, () => h.ok(U.deHandler, cmd('request.reply', id, { answers }))), 'request.approval-needed')
+    h.ok(U.deHandler, cmd('request.reply', id, { answers: standardAnswers }))
+    h.ok(U.deNimicReferee2, cmd('request.return-reply', id, { suggestions: freeText('de', 'Bitte ergänzen.') }))
+    const n = single(during(h, () => h.ok(U.deHandler, cmd('request.reply', id, { answers: standardAnswers }))), 'request.approval-needed')
     expect(n.ruleId).toBe('MAIL-COORD-SUBSEQUENT')
     expect(reach(h, n)).toEqual({ users: [U.deNimicReferee2], mailboxes: [mailboxOf(h, A.deNimic)] })
   })
 
   it('[MAIL-APPROVAL-RETURNED] a request returned by the coordinator is notified to the requesting handler', () => {
-    const h = harness(requestApproval(worldData()))
-    const id = create(h)
+    const h = requestHarness(requestApprovalOn(worldData()))
+    const id = createRequest(h)
     h.ok(U.frHandler2, cmd('request.send', id))
-    const n = single(during(h, () => h.ok(U.frNimicReferee, cmd('request.return', id, { suggestions: fr('Complétez.') }))), 'request.returned-by-coordinator')
+    const n = single(during(h, () => h.ok(U.frNimicReferee, cmd('request.return', id, { suggestions: freeText('fr', 'Complétez.') }))), 'request.returned-by-coordinator')
     expect(n.ruleId).toBe('MAIL-APPROVAL-RETURNED')
     expect(reach(h, n)).toEqual({ users: [U.frHandler2], mailboxes: [mailboxOf(h, A.frCa)] })
     expect(h.state(id).status).toBe('draft')
   })
 
   it('[MAIL-APPROVAL-RETURNED] a reply returned by the coordinator is notified to the responding handler', () => {
-    const h = harness(replyApproval(worldData()))
-    const id = sent(h)
+    const h = requestHarness(replyApprovalOn(worldData()))
+    const id = sendRequest(h)
     h.ok(U.deHandler, cmd('request.accept', id))
-    h.ok(U.deHandler2, cmd('request.reply', id, { answers }))
-    const n = single(during(h, () => h.ok(U.deNimicReferee, cmd('request.return-reply', id, { suggestions: de('Bitte ergänzen.') }))), 'request.returned-by-coordinator')
+    h.ok(U.deHandler2, cmd('request.reply', id, { answers: standardAnswers }))
+    const n = single(during(h, () => h.ok(U.deNimicReferee, cmd('request.return-reply', id, { suggestions: freeText('de', 'Bitte ergänzen.') }))), 'request.returned-by-coordinator')
     expect(n.ruleId).toBe('MAIL-APPROVAL-RETURNED')
     expect(reach(h, n)).toEqual({ users: [U.deHandler2], mailboxes: [mailboxOf(h, A.deCa)] })
   })

@@ -4,95 +4,38 @@
  */
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
-import { requestForInformation, requestWorkflowAccess } from '../../index.js'
-import type { DirectoryData, DomainError, RequestContent, RequestCoordinatorParameters, RequestState } from '../../index.js'
-import type { Harness } from '../../testing/index.js'
-import { A, PQ, SERVICES_LA, U, createHarness, withRequestAccess, withUser, world, worldData } from '../../testing/index.js'
+import { requestForInformation } from '../../index.js'
+import type { RequestContent } from '../../index.js'
+import {
+  A, PQ, Q1, Q2, REQUEST_START, SERVICES_LA, U, acceptedRequest, cmd, contentOf, coordinatorParametersOn, createRequest, freeText, pqDraft,
+  refusalCodeOf, repliedRequest, requestHarness, sendRequest, standardAnswers, withRequestAccess, withUser, worldData,
+} from '../../testing/index.js'
+import type { RequestHarness } from '../../testing/index.js'
 import type { Viewer } from '../../model/actor.js'
-import type { AuthorityId, ExchangeId, UserId } from '../../model/ids.js'
+import type { ExchangeId, UserId } from '../../model/ids.js'
 
 // ---------------------------------------------------------------------------------------------
 // fixtures
 
-const start = new Date('2026-03-02T09:00:00Z')
-const fr = (text: string) => ({ text, language: 'fr' }) as const
-const de = (text: string) => ({ text, language: 'de' }) as const
-const Q1 = 'pq.establishment.legally-established'
-const Q2 = 'pq.establishment.suspension'
-const NAME = 'Jean Dupont'
-const BIRTH = '1980-05-17'
-const FILE = 'diplome.pdf'
-
-const draft = (over: Record<string, unknown> = {}) => ({
-  type: 'request.create',
-  legislativeArea: PQ,
-  questionSetId: 'pq.general',
-  addressee: A.deCa,
-  caseData: { name: NAME, 'date-of-birth': BIRTH, profession: 'Médecin', reference: 'DOS-42' },
-  questions: [{ questionId: Q1, parameters: { profession: 'Médecin' }, comment: fr('Merci de vérifier le registre.') }, { questionId: Q2 }],
-  deadline: '2026-04-01',
-  attachments: [{ fileName: FILE, mediaType: 'application/pdf', size: 1024, contentRef: 'blob:diplome', relevance: 'evidence-of-qualifications' }],
-  ...over,
-})
-
-const answers = [
-  { questionId: Q1, answerId: 'yes' },
-  { questionId: Q2, answerId: 'no', comment: de('Keine Untersagung bekannt.') },
-]
-
-type H = Harness<RequestState>
-
-const harness = (data: DirectoryData = worldData(), at: Date = start): H => createHarness<RequestState>(requestForInformation, world(data), at)
-
-const coordinatorParameters = (data: DirectoryData, id: AuthorityId, p: Partial<RequestCoordinatorParameters>): DirectoryData =>
-  withRequestAccess(data, id, (r) => requestWorkflowAccess({ ...r, coordinatorParameters: { ...r.coordinatorParameters, ...p } }))
-
-const refusal = (r: E.Either<DomainError, unknown>): { code: string; ruleId: string | undefined } | undefined =>
-  E.isLeft(r) ? { code: r.left.code, ruleId: r.left.ruleId } : undefined
-
-const cmd = (type: string, id: ExchangeId, rest: Record<string, unknown> = {}) => ({ type, exchangeId: id, ...rest })
+const { name: NAME, 'date-of-birth': BIRTH } = pqDraft().caseData
+const FILE = pqDraft().attachments[0].fileName
 
 const SYSTEM = { kind: 'system' } as const
 const SYSADMIN: Viewer = { kind: 'system-administrator' }
 
-const create = (h: H, as: UserId = U.frHandler, over: Record<string, unknown> = {}): ExchangeId => {
-  h.ok(as, draft(over))
-  return h.last()
-}
-
-const sent = (h: H, over: Record<string, unknown> = {}): ExchangeId => {
-  const id = create(h, U.frHandler, over)
-  h.ok(U.frHandler, cmd('request.send', id))
-  return id
-}
-
-const accepted = (h: H, over: Record<string, unknown> = {}): ExchangeId => {
-  const id = sent(h, over)
-  h.ok(U.deHandler, cmd('request.accept', id))
-  return id
-}
-
-const replied = (h: H): ExchangeId => {
-  const id = accepted(h)
-  h.ok(U.deHandler, cmd('request.reply', id, { answers }))
-  return id
-}
-
-const closed = (h: H): ExchangeId => {
-  const id = replied(h)
+const closed = (h: RequestHarness): ExchangeId => {
+  const id = repliedRequest(h)
   h.ok(U.frHandler, cmd('request.close', id))
   return id
 }
 
-const contentOf = (h: H, as: UserId | Viewer, id: ExchangeId): RequestContent | undefined => h.view(as, id)?.content as RequestContent | undefined
-
 /** The whole view as text, to prove a value appears nowhere in it. */
-const seen = (h: H, as: UserId | Viewer, id: ExchangeId): string => JSON.stringify(h.view(as, id) ?? null)
+const seen = (h: RequestHarness, as: UserId | Viewer, id: ExchangeId): string => JSON.stringify(h.view(as, id) ?? null)
 
-const timersOf = (h: H, id: ExchangeId) => requestForInformation.timers(h.state(id))
+const timersOf = (h: RequestHarness, id: ExchangeId) => requestForInformation.timers(h.state(id))
 
 /** Runs a retention timer as the worker would: at its due instant, as the system actor. */
-const fire = (h: H, id: ExchangeId, timerId: string) => {
+const fire = (h: RequestHarness, id: ExchangeId, timerId: string) => {
   const timer = timersOf(h, id).find((t) => t.id === timerId)
   if (timer === undefined) throw new Error(`no timer ${timerId}`)
   h.now = new Date(timer.dueAt)
@@ -104,8 +47,8 @@ const fire = (h: H, id: ExchangeId, timerId: string) => {
 
 describe('need-to-know visibility', () => {
   it('[REQ-VIEWER-SEES-PD] a request viewer sees the personal data of its authority\'s requests, on the responding side once accepted', () => {
-    const h = harness()
-    const id = sent(h)
+    const h = requestHarness()
+    const id = sendRequest(h)
     expect(h.view(U.frViewer, id)?.access).toBe('full')
     expect(contentOf(h, U.frViewer, id)?.caseData.name).toBe(NAME)
     expect(contentOf(h, U.frViewer, id)?.attachments[0]).toMatchObject({ fileName: FILE })
@@ -118,8 +61,8 @@ describe('need-to-know visibility', () => {
   })
 
   it('[REQ-HANDLER-SEES-PD] a request handler sees personal data as requesting authority, and as responding authority only after acceptance', () => {
-    const h = harness()
-    const id = create(h)
+    const h = requestHarness()
+    const id = createRequest(h)
     expect(contentOf(h, U.frHandler, id)?.caseData.name).toBe(NAME)
     h.ok(U.frHandler, cmd('request.send', id))
     expect(contentOf(h, U.frHandler2, id)?.caseData.name).toBe(NAME)
@@ -134,15 +77,15 @@ describe('need-to-know visibility', () => {
   })
 
   it('[REQ-ALLOCATOR-NO-PD] a user with only allocator rights sees the content but never the subject\'s personal data', () => {
-    const h = harness()
-    const id = accepted(h)
-    h.ok(U.deHandler, cmd('request.reply', id, { answers }))
+    const h = requestHarness()
+    const id = acceptedRequest(h)
+    h.ok(U.deHandler, cmd('request.reply', id, { answers: standardAnswers }))
     for (const allocator of [U.frAllocator, U.deAllocator]) {
       const view = h.view(allocator, id)
       expect(view?.access).toBe('no-personal-data')
       const content = view?.content as RequestContent | undefined
       expect(content?.questions.map((q) => q.questionId)).toEqual([Q1, Q2])
-      expect(content?.answers).toEqual(answers)
+      expect(content?.answers).toEqual(standardAnswers)
       expect(content?.caseData).toEqual({ name: { redacted: 'personal-data' }, 'date-of-birth': { redacted: 'personal-data' }, profession: 'Médecin', reference: 'DOS-42' })
       expect(content?.attachments).toEqual([{ redacted: 'personal-data' }])
       expect(seen(h, allocator, id)).not.toContain(NAME)
@@ -150,14 +93,14 @@ describe('need-to-know visibility', () => {
   })
 
   it('[REQ-COORD-NO-PD] linked coordinators, their referees and other users, see questions and answers but never personal data', () => {
-    const h = harness()
-    const id = replied(h)
+    const h = requestHarness()
+    const id = repliedRequest(h)
     for (const user of [U.frNimicReferee, U.frNimicHandler, U.frNimicAllocator, U.deNimicReferee, U.deNimicHandler]) {
       const view = h.view(user, id)
       expect(view?.access).toBe('no-personal-data')
       const content = view?.content as RequestContent | undefined
       expect(content?.questions.map((q) => q.questionId)).toEqual([Q1, Q2])
-      expect(content?.answers).toEqual(answers)
+      expect(content?.answers).toEqual(standardAnswers)
       expect(content?.caseData.name).toEqual({ redacted: 'personal-data' })
       expect(seen(h, user, id)).not.toContain(NAME)
       expect(seen(h, user, id)).not.toContain(FILE)
@@ -165,8 +108,8 @@ describe('need-to-know visibility', () => {
   })
 
   it('[REQ-COORD-AS-PARTICIPANT] a coordinator that is itself the responding authority gets participant access', () => {
-    const h = harness()
-    const id = sent(h, { addressee: A.deNimic })
+    const h = requestHarness()
+    const id = sendRequest(h, pqDraft({ addressee: A.deNimic }))
     expect(h.view(U.deNimicHandler, id)?.access).toBe('no-personal-data')
     h.ok(U.deNimicHandler, cmd('request.accept', id))
     expect(h.view(U.deNimicHandler, id)?.access).toBe('full')
@@ -174,8 +117,8 @@ describe('need-to-know visibility', () => {
   })
 
   it('[REQ-COORD-AS-PARTICIPANT] a coordinator that is itself the requesting authority sees its own request in full', () => {
-    const h = harness()
-    const id = create(h, U.frNimicHandler)
+    const h = requestHarness()
+    const id = createRequest(h, pqDraft(), U.frNimicHandler)
     h.ok(U.frNimicHandler, cmd('request.send', id))
     expect(h.view(U.frNimicHandler, id)?.access).toBe('full')
     expect(contentOf(h, U.frNimicHandler, id)?.caseData.name).toBe(NAME)
@@ -184,8 +127,8 @@ describe('need-to-know visibility', () => {
   })
 
   it('[REQ-SAME-MS-PARTIAL] request handlers see partial information on other same-state authorities\' requests; others see nothing', () => {
-    const h = harness()
-    const d = create(h)
+    const h = requestHarness()
+    const d = createRequest(h)
     // A draft is the requesting authority's own business.
     expect(h.view(U.fr2Handler, d)).toBeUndefined()
     h.ok(U.frHandler, cmd('request.send', d))
@@ -196,10 +139,10 @@ describe('need-to-know visibility', () => {
   })
 
   it('[REQ-PARTIAL-METADATA] the partial information is metadata only: no questions, answers, free text or personal data', () => {
-    const h = harness()
-    const id = replied(h)
-    h.ok(U.frHandler, cmd('request.add-message', id, { text: fr('Merci pour votre réponse rapide.') }))
-    h.ok(U.frHandler, cmd('request.request-additional-info', id, { justification: fr('Précisez la période.'), questions: [Q2] }))
+    const h = requestHarness()
+    const id = repliedRequest(h)
+    h.ok(U.frHandler, cmd('request.add-message', id, { text: freeText('fr', 'Merci pour votre réponse rapide.') }))
+    h.ok(U.frHandler, cmd('request.request-additional-info', id, { justification: freeText('fr', 'Précisez la période.'), questions: [Q2] }))
     const view = h.view(U.de2Handler, id)
     expect(view?.access).toBe('metadata')
     expect(view?.content).toBeUndefined()
@@ -209,7 +152,7 @@ describe('need-to-know visibility', () => {
       status: 'additional-info-requested',
       authorities: [A.frCa, A.deCa],
       memberStates: ['FR', 'DE'],
-      sentAt: start.toISOString(),
+      sentAt: REQUEST_START.toISOString(),
       deadline: '2026-04-01',
     })
     expect(view?.history.map((e) => e.action)).toContain('request.additional-info-requested')
@@ -220,13 +163,13 @@ describe('need-to-know visibility', () => {
   })
 
   it('[REQ-COMMISSION-NO-ACCESS] the Commission sees nothing of an ordinary request, at any stage', () => {
-    const h = harness()
-    const id = create(h)
+    const h = requestHarness()
+    const id = createRequest(h)
     expect(h.view({ kind: 'commission' }, id)).toBeUndefined()
     h.ok(U.frHandler, cmd('request.send', id))
     h.ok(U.deHandler, cmd('request.accept', id))
     expect(h.view({ kind: 'commission' }, id)).toBeUndefined()
-    h.ok(U.deHandler, cmd('request.reply', id, { answers }))
+    h.ok(U.deHandler, cmd('request.reply', id, { answers: standardAnswers }))
     h.ok(U.frHandler, cmd('request.close', id))
     expect(h.view({ kind: 'commission' }, id)).toBeUndefined()
     // The same request is visible to its participants, so the absence is the Commission's alone.
@@ -234,15 +177,15 @@ describe('need-to-know visibility', () => {
   })
 
   it('[ACT-HELPDESK-NO-CONTENT] the helpdesk has no access to request content', () => {
-    const h = harness()
-    const id = replied(h)
+    const h = requestHarness()
+    const id = repliedRequest(h)
     expect(h.view({ kind: 'helpdesk' }, id)).toBeUndefined()
     expect(h.view(U.deHandler, id)?.access).toBe('full')
   })
 
   it('[REQ-PD-FIELDS-FLAGGED] the area schema flags which case fields are personal data, and attachments always count as such', () => {
-    const h = harness()
-    const id = sent(h)
+    const h = requestHarness()
+    const id = sendRequest(h)
     expect(h.state(id).personalFields).toEqual(['name', 'date-of-birth'])
     const content = contentOf(h, U.deHandler, id)
     expect(content?.caseData.profession).toBe('Médecin')
@@ -260,13 +203,13 @@ describe('need-to-know visibility', () => {
   })
 
   it('[REQ-PD-FIELDS-FLAGGED] case data may only use fields the area\'s schema declares', () => {
-    const h = harness()
-    expect(refusal(h.exec(U.frHandler, draft({ caseData: { name: NAME, nickname: 'Jeannot' } })))).toEqual({
+    const h = requestHarness()
+    expect(refusalCodeOf(h.exec(U.frHandler, pqDraft({ caseData: { name: NAME, nickname: 'Jeannot' } })))).toEqual({
       code: 'request.case-field-unknown',
       ruleId: 'REQ-PD-FIELDS-FLAGGED',
     })
-    const id = create(h)
-    expect(refusal(h.exec(U.frHandler, cmd('request.edit', id, { caseData: { passport: 'X123' } })))).toEqual({
+    const id = createRequest(h)
+    expect(refusalCodeOf(h.exec(U.frHandler, cmd('request.edit', id, { caseData: { passport: 'X123' } })))).toEqual({
       code: 'request.case-field-unknown',
       ruleId: 'REQ-PD-FIELDS-FLAGGED',
     })
@@ -274,8 +217,8 @@ describe('need-to-know visibility', () => {
   })
 
   it('[ACT-LDA-NO-CONTENT] the LDA role alone gives no access to request content', () => {
-    const h = harness()
-    const id = accepted(h)
+    const h = requestHarness()
+    const id = acceptedRequest(h)
     const view = h.view(U.deLda, id)
     expect(view?.access).toBe('metadata')
     expect(view?.content).toBeUndefined()
@@ -285,15 +228,15 @@ describe('need-to-know visibility', () => {
 
   it('[ACT-LDA-NO-CONTENT] content access comes from a workflow role: the same LDA given the handler role sees the request', () => {
     const data = withUser(worldData(), U.deLda, (u) => ({ ...u, requestRoles: u.requestRoles.map((g) => ({ ...g, roles: ['request-handler'] })) }))
-    const h = harness(data)
-    const id = accepted(h)
+    const h = requestHarness(data)
+    const id = acceptedRequest(h)
     expect(h.view(U.deLda, id)?.access).toBe('full')
     expect(contentOf(h, U.deLda, id)?.caseData.name).toBe(NAME)
   })
 
   it('[RET-PD-PARTICIPANTS-ONLY] only the authorities taking part in the exchange see personal data', () => {
-    const h = harness()
-    const id = replied(h)
+    const h = requestHarness()
+    const id = repliedRequest(h)
     for (const participant of [U.frHandler, U.frHandler2, U.frViewer, U.deHandler, U.deHandler2, U.deViewer])
       expect(contentOf(h, participant, id)?.caseData.name).toBe(NAME)
     const others = [U.frAllocator, U.deAllocator, U.frLda, U.deLda, U.fr2Handler, U.de2Handler, U.de2Viewer, U.itHandler, U.frNimicReferee, U.deNimicReferee, U.frDimicReferee, U.deDimicReferee]
@@ -302,8 +245,8 @@ describe('need-to-know visibility', () => {
   })
 
   it('[RET-ADMIN-FUNCTIONS-NO-PD] the access coordinator\'s administrators see no personal data of the exchanges they coordinate', () => {
-    const h = harness()
-    const id = replied(h)
+    const h = requestHarness()
+    const id = repliedRequest(h)
     for (const admin of [U.frNimicAllocator, U.deNimicAllocator]) {
       expect(h.directory.user(admin)?.generalRoles).toContain('local-data-administrator')
       expect(h.view(admin, id)?.access).toBe('no-personal-data')
@@ -314,8 +257,8 @@ describe('need-to-know visibility', () => {
 
   it('[RET-DA-NO-PD] the data-administrator role gives no access to personal data', () => {
     const data = withUser(worldData(), U.deViewer, (u) => ({ ...u, generalRoles: ['data-administrator'], requestRoles: u.requestRoles.map((g) => ({ ...g, roles: [] })) }))
-    const h = harness(data)
-    const id = replied(h)
+    const h = requestHarness(data)
+    const id = repliedRequest(h)
     expect(h.view(U.deViewer, id)).toBeUndefined()
     expect(h.directory.user(U.deNimicAllocator)?.generalRoles).toContain('data-administrator')
     expect(seen(h, U.deNimicAllocator, id)).not.toContain(NAME)
@@ -327,33 +270,33 @@ describe('need-to-know visibility', () => {
 
 describe('retention of personal data', () => {
   it('[RET-REQ-PD-OPEN-KEPT] an open request has no retention timer and its personal data cannot be blocked or erased', () => {
-    const h = harness()
-    const id = create(h)
+    const h = requestHarness()
+    const id = createRequest(h)
     expect(timersOf(h, id)).toEqual([])
     h.ok(U.frHandler, cmd('request.send', id))
     expect(timersOf(h, id)).toEqual([])
     h.ok(U.deHandler, cmd('request.accept', id))
     expect(timersOf(h, id)).toEqual([])
-    h.ok(U.deHandler, cmd('request.reply', id, { answers }))
+    h.ok(U.deHandler, cmd('request.reply', id, { answers: standardAnswers }))
     expect(timersOf(h, id)).toEqual([])
-    expect(refusal(h.exec(SYSTEM, cmd('request.block-personal-data', id)))).toEqual({ code: 'request.wrong-status', ruleId: 'RET-REQ-PD-OPEN-KEPT' })
-    expect(refusal(h.exec(SYSTEM, cmd('request.erase-personal-data', id)))).toEqual({ code: 'request.wrong-status', ruleId: 'RET-REQ-PD-OPEN-KEPT' })
+    expect(refusalCodeOf(h.exec(SYSTEM, cmd('request.block-personal-data', id)))).toEqual({ code: 'request.wrong-status', ruleId: 'RET-REQ-PD-OPEN-KEPT' })
+    expect(refusalCodeOf(h.exec(SYSTEM, cmd('request.erase-personal-data', id)))).toEqual({ code: 'request.wrong-status', ruleId: 'RET-REQ-PD-OPEN-KEPT' })
     expect(h.state(id).personalData).toBe('available')
     expect(contentOf(h, U.frHandler, id)?.caseData.name).toBe(NAME)
   })
 
   it('[RET-REQ-PD-OPEN-KEPT] only the system runs retention, and it runs nothing else', () => {
-    const h = harness()
+    const h = requestHarness()
     const id = closed(h)
-    expect(refusal(h.exec(U.frHandler, cmd('request.block-personal-data', id)))).toEqual({ code: 'request.not-allowed', ruleId: 'RET-REQ-PD-OPEN-KEPT' })
-    expect(refusal(h.exec(SYSTEM, cmd('request.add-message', id, { text: fr('Bonjour') })))).toEqual({ code: 'request.not-allowed', ruleId: 'RET-REQ-PD-OPEN-KEPT' })
+    expect(refusalCodeOf(h.exec(U.frHandler, cmd('request.block-personal-data', id)))).toEqual({ code: 'request.not-allowed', ruleId: 'RET-REQ-PD-OPEN-KEPT' })
+    expect(refusalCodeOf(h.exec(SYSTEM, cmd('request.add-message', id, { text: freeText('fr', 'Bonjour') })))).toEqual({ code: 'request.not-allowed', ruleId: 'RET-REQ-PD-OPEN-KEPT' })
     expect(h.state(id).personalData).toBe('available')
   })
 
   describe('[RET-REQ-PD-ALL-CLOSURES] the clock starts at every closure, whatever its reason', () => {
-    const expectClock = (h: H, id: ExchangeId, reason: string) => {
+    const expectClock = (h: RequestHarness, id: ExchangeId, reason: string) => {
       const s = h.state(id)
-      expect(s).toMatchObject({ status: 'closed', closureReason: reason, closedAt: start.toISOString() })
+      expect(s).toMatchObject({ status: 'closed', closureReason: reason, closedAt: REQUEST_START.toISOString() })
       expect(timersOf(h, id)).toEqual([
         { id: 'retention.block', exchangeId: id, dueAt: '2026-09-02T08:00:00.000Z', command: { type: 'request.block-personal-data', exchangeId: id }, ruleId: 'RET-BLOCK-SIX-MONTHS' },
         { id: 'retention.erase', exchangeId: id, dueAt: '2029-03-02T09:00:00.000Z', command: { type: 'request.erase-personal-data', exchangeId: id }, ruleId: 'RET-DELETE-THREE-YEARS' },
@@ -361,50 +304,50 @@ describe('retention of personal data', () => {
     }
 
     it('[RET-REQ-PD-ALL-CLOSURES] reply accepted', () => {
-      const h = harness()
+      const h = requestHarness()
       expectClock(h, closed(h), 'reply-accepted')
     })
 
     it('[RET-REQ-PD-ALL-CLOSURES] request refused', () => {
-      const h = harness(withRequestAccess(worldData(), A.deCa, (r) => ({ ...r, parameters: { ...r.parameters, mayRefuseRequests: true } })))
-      const id = sent(h)
-      h.ok(U.deHandler, cmd('request.refuse', id, { justification: de('Nicht zuständig.'), noOtherCompetentAuthority: true }))
+      const h = requestHarness(withRequestAccess(worldData(), A.deCa, (r) => ({ ...r, parameters: { ...r.parameters, mayRefuseRequests: true } })))
+      const id = sendRequest(h)
+      h.ok(U.deHandler, cmd('request.refuse', id, { justification: freeText('de', 'Nicht zuständig.'), noOtherCompetentAuthority: true }))
       expectClock(h, id, 'refused')
     })
 
     it('[RET-REQ-PD-ALL-CLOSURES] refusal of additional information accepted', () => {
-      const h = harness()
-      const id = replied(h)
-      h.ok(U.frHandler, cmd('request.request-additional-info', id, { justification: fr('Précisez.'), questions: [Q2] }))
-      h.ok(U.deHandler, cmd('request.reject-additional-info', id, { justification: de('Nicht verfügbar.') }))
+      const h = requestHarness()
+      const id = repliedRequest(h)
+      h.ok(U.frHandler, cmd('request.request-additional-info', id, { justification: freeText('fr', 'Précisez.'), questions: [Q2] }))
+      h.ok(U.deHandler, cmd('request.reject-additional-info', id, { justification: freeText('de', 'Nicht verfügbar.') }))
       h.ok(U.frHandler, cmd('request.accept-refusal', id))
       expectClock(h, id, 'refusal-justification-accepted')
     })
 
     it('[RET-REQ-PD-ALL-CLOSURES] closed by a coordinator in arbitration', () => {
-      const h = harness()
-      const id = replied(h)
-      h.ok(U.frHandler, cmd('request.request-additional-info', id, { justification: fr('Précisez.'), questions: [Q2] }))
-      h.ok(U.deHandler, cmd('request.reject-additional-info', id, { justification: de('Nicht verfügbar.') }))
+      const h = requestHarness()
+      const id = repliedRequest(h)
+      h.ok(U.frHandler, cmd('request.request-additional-info', id, { justification: freeText('fr', 'Précisez.'), questions: [Q2] }))
+      h.ok(U.deHandler, cmd('request.reject-additional-info', id, { justification: freeText('de', 'Nicht verfügbar.') }))
       h.ok(U.frHandler, cmd('request.insist', id))
       h.ok(U.frNimicReferee, cmd('request.find-reply-satisfactory', id))
       expectClock(h, id, 'closed-by-coordinator-arbitration')
     })
 
     it('[RET-REQ-PD-ALL-CLOSURES] closed by the responding authority maintaining its position', () => {
-      const noArbitration = coordinatorParameters(coordinatorParameters(worldData(), A.frNimic, { takesPartInArbitration: false }), A.deNimic, { takesPartInArbitration: false })
-      const h = harness(noArbitration)
-      const id = replied(h)
-      h.ok(U.frHandler, cmd('request.request-additional-info', id, { justification: fr('Précisez.'), questions: [Q2] }))
-      h.ok(U.deHandler, cmd('request.reject-additional-info', id, { justification: de('Nicht verfügbar.') }))
+      const noArbitration = coordinatorParametersOn(coordinatorParametersOn(worldData(), A.frNimic, { takesPartInArbitration: false }), A.deNimic, { takesPartInArbitration: false })
+      const h = requestHarness(noArbitration)
+      const id = repliedRequest(h)
+      h.ok(U.frHandler, cmd('request.request-additional-info', id, { justification: freeText('fr', 'Précisez.'), questions: [Q2] }))
+      h.ok(U.deHandler, cmd('request.reject-additional-info', id, { justification: freeText('de', 'Nicht verfügbar.') }))
       h.ok(U.frHandler, cmd('request.insist', id))
-      h.ok(U.deHandler, cmd('request.maintain-position', id, { justification: de('Wir bleiben dabei.') }))
+      h.ok(U.deHandler, cmd('request.maintain-position', id, { justification: freeText('de', 'Wir bleiben dabei.') }))
       expectClock(h, id, 'closed-by-responding-authority')
     })
   })
 
   it('[RET-BLOCK-SIX-MONTHS] six months after closure the system blocks the personal data: still stored, shown to system administrators only', () => {
-    const h = harness()
+    const h = requestHarness()
     const id = closed(h)
     const r = fire(h, id, 'retention.block')
     expect(E.isRight(r)).toBe(true)
@@ -419,11 +362,11 @@ describe('retention of personal data', () => {
     expect(contentOf(h, SYSADMIN, id)?.attachments[0]).toMatchObject({ fileName: FILE })
     // Only the erasure timer remains; blocking twice is refused.
     expect(timersOf(h, id).map((t) => t.id)).toEqual(['retention.erase'])
-    expect(refusal(h.exec(SYSTEM, cmd('request.block-personal-data', id)))).toEqual({ code: 'request.already-blocked', ruleId: 'RET-BLOCK-SIX-MONTHS' })
+    expect(refusalCodeOf(h.exec(SYSTEM, cmd('request.block-personal-data', id)))).toEqual({ code: 'request.already-blocked', ruleId: 'RET-BLOCK-SIX-MONTHS' })
   })
 
   it('[RET-BLOCKED-NO-USER-ACCESS] no user role reads blocked personal data', () => {
-    const h = harness()
+    const h = requestHarness()
     const id = closed(h)
     fire(h, id, 'retention.block')
     const users = [U.frHandler, U.frHandler2, U.frViewer, U.frAllocator, U.deHandler, U.deViewer, U.deAllocator, U.frNimicReferee, U.deNimicReferee, U.fr2Handler, U.de2Handler]
@@ -438,7 +381,7 @@ describe('retention of personal data', () => {
   })
 
   it('[RET-DELETE-THREE-YEARS] three years after closure the system erases the personal data, for everyone', () => {
-    const h = harness()
+    const h = requestHarness()
     const id = closed(h)
     fire(h, id, 'retention.block')
     const r = fire(h, id, 'retention.erase')
@@ -452,11 +395,11 @@ describe('retention of personal data', () => {
     expect(seen(h, SYSADMIN, id)).not.toContain(NAME)
     expect(seen(h, U.frHandler, id)).not.toContain(NAME)
     expect(timersOf(h, id)).toEqual([])
-    expect(refusal(h.exec(SYSTEM, cmd('request.erase-personal-data', id)))).toEqual({ code: 'request.already-erased', ruleId: 'RET-DELETE-THREE-YEARS' })
+    expect(refusalCodeOf(h.exec(SYSTEM, cmd('request.erase-personal-data', id)))).toEqual({ code: 'request.already-erased', ruleId: 'RET-DELETE-THREE-YEARS' })
   })
 
   it('[RET-DELETE-THREE-YEARS] erasure also applies when the blocking step was missed', () => {
-    const h = harness()
+    const h = requestHarness()
     const id = closed(h)
     const r = fire(h, id, 'retention.erase')
     expect(E.isRight(r)).toBe(true)
@@ -465,7 +408,7 @@ describe('retention of personal data', () => {
   })
 
   it('[RET-REQ-AFTER-PURGE] after the purge participants see only the non-personal content', () => {
-    const h = harness()
+    const h = requestHarness()
     const id = closed(h)
     fire(h, id, 'retention.block')
     fire(h, id, 'retention.erase')
@@ -476,17 +419,17 @@ describe('retention of personal data', () => {
       expect(content?.caseData).toEqual({ profession: 'Médecin', reference: 'DOS-42' })
       expect(content?.attachments).toEqual([])
       expect(content?.questions.map((q) => q.questionId)).toEqual([Q1, Q2])
-      expect(content?.answers).toEqual(answers)
+      expect(content?.answers).toEqual(standardAnswers)
       expect(content?.closureReason).toBe('reply-accepted')
     }
   })
 
   it('[RET-MONTH-ARITHMETIC] months are calendar months clamped to the month end, in the reference time zone', () => {
     // Closed on 31 August at noon in Brussels (summer time).
-    const h = harness(worldData(), new Date('2026-08-31T10:00:00Z'))
-    const id = sent(h, { deadline: '2026-09-30' })
+    const h = requestHarness(worldData(), new Date('2026-08-31T10:00:00Z'))
+    const id = sendRequest(h, pqDraft({ deadline: '2026-09-30' }))
     h.ok(U.deHandler, cmd('request.accept', id))
-    h.ok(U.deHandler, cmd('request.reply', id, { answers }))
+    h.ok(U.deHandler, cmd('request.reply', id, { answers: standardAnswers }))
     h.ok(U.frHandler, cmd('request.close', id))
     expect(h.state(id).closedAt).toBe('2026-08-31T10:00:00.000Z')
     const due = Object.fromEntries(timersOf(h, id).map((t) => [t.id, t.dueAt]))
@@ -496,10 +439,10 @@ describe('retention of personal data', () => {
   })
 
   it('[RET-MONTH-ARITHMETIC] a closure on 31 August of the year before a leap year is blocked on 29 February', () => {
-    const h = harness(worldData(), new Date('2027-08-31T10:00:00Z'))
-    const id = sent(h, { deadline: '2027-09-30' })
+    const h = requestHarness(worldData(), new Date('2027-08-31T10:00:00Z'))
+    const id = sendRequest(h, pqDraft({ deadline: '2027-09-30' }))
     h.ok(U.deHandler, cmd('request.accept', id))
-    h.ok(U.deHandler, cmd('request.reply', id, { answers }))
+    h.ok(U.deHandler, cmd('request.reply', id, { answers: standardAnswers }))
     h.ok(U.frHandler, cmd('request.close', id))
     const block = timersOf(h, id).find((t) => t.id === 'retention.block')
     expect(block?.dueAt).toBe('2028-02-29T11:00:00.000Z')
