@@ -35,6 +35,10 @@ export default defineConfig({
         find: /^@imi-kit\/storage-adapters$/,
         replacement: source('./packages/storage-adapters/src/index.ts'),
       },
+      {
+        find: /^@imi-kit\/storage-adapters\/contract$/,
+        replacement: source('./packages/storage-adapters/src/contract/storage-contract.ts'),
+      },
     ],
   },
   test: {

@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup'
 
 // tsup only reads a default export (the one exception to the named-exports convention).
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: { index: 'src/index.ts', contract: 'src/contract/storage-contract.ts' },
   format: ['esm'],
   target: 'es2022',
   platform: 'node',

@@ -28,8 +28,17 @@ export type { Language, LocalizedText, FreeText, DraftFreeText } from './i18n/la
 export { LANGUAGES, LanguageCodec, FreeTextCodec, DraftFreeTextCodec, FREE_TEXT_MAX_LENGTH, localize } from './i18n/languages.js'
 export type { RuleId, DomainError } from './model/errors.js'
 export { domainError, isDomainError, invalidInput } from './model/errors.js'
-export type { Redacted, MaybeRedacted, AnyCodec } from './model/personal-data.js'
-export { PersonalDataType, personalData, isRedacted, mapPersonalData, redactPersonalData, collectPersonalData } from './model/personal-data.js'
+export type { Redacted, MaybeRedacted, AnyCodec, PersonalDataRef } from './model/personal-data.js'
+export {
+  PersonalDataType,
+  personalData,
+  isRedacted,
+  mapPersonalData,
+  redactPersonalData,
+  collectPersonalData,
+  extractPersonalData,
+  restorePersonalData,
+} from './model/personal-data.js'
 export type {
   LegislativeAreaRole,
   AccessStatus,

@@ -11,7 +11,8 @@ import type { EventEnvelope, ExchangeSummary, Notification, ProcedureId, Timer }
 
 /**
  * An event as stored: its stream, its version within the stream (1-based) and its position in the
- * global order used by projections.
+ * global order used by projections. Its personal data is back in place, or replaced by
+ * `{ redacted: 'erased' }` once erased.
  *
  * @category ports
  */
@@ -106,8 +107,17 @@ export interface Changes {
     readonly procedure: ProcedureId
     /** The version the stream must have now: 0 for a new stream. */
     readonly expectedVersion: number
+    /** The events, their personal data replaced by references (see `extractPersonalData`). */
     readonly events: ReadonlyArray<EventEnvelope>
+    /**
+     * The personal data taken out of each event, index for index; an empty list for an event with
+     * none. Storage keeps it apart from the events (a vault), so that erasing it removes the personal
+     * data from an append-only log; reads put it back with `restorePersonalData`.
+     */
+    readonly personal: ReadonlyArray<ReadonlyArray<unknown>>
   }>
+  /** Exchanges whose vaulted personal data is erased for good: reads then show `{ redacted: 'erased' }`. */
+  readonly erasePersonalData: ReadonlyArray<ExchangeId>
   /** Streams deleted with no trace (drafts), with their expected version. */
   readonly erase: ReadonlyArray<{ readonly streamId: ExchangeId; readonly expectedVersion: number }>
   /** The full set of pending timers of each exchange touched; it replaces the previous set. */

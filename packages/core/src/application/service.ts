@@ -12,6 +12,7 @@ import type { Context, IdSource } from '../model/context.js'
 import type { Directory } from '../model/directory.js'
 import type { DomainError } from '../model/errors.js'
 import { domainError } from '../model/errors.js'
+import { extractPersonalData } from '../model/personal-data.js'
 import type { ExchangeId } from '../model/ids.js'
 import type { ActionId, AnyProcedure, EventEnvelope, ExchangeSummary, ExchangeView, Notification, ProcedureRegistry, Timer } from '../procedure/procedure.js'
 import type { Changes, Clock, Storage, StoredEvent } from './ports.js'
@@ -83,6 +84,14 @@ export interface ApplicationService {
 }
 
 const directoryOf = (d: ApplicationOptions['directory']): Directory => (typeof d === 'function' ? d() : d)
+
+/** Takes an event's personal data out, by its procedure's schema, for the vault. */
+const vaultOut = (procedure: AnyProcedure, e: EventEnvelope): { readonly event: EventEnvelope; readonly personal: ReadonlyArray<unknown> } => {
+  const codec = procedure.eventCodec(e.type)
+  if (codec === undefined) return { event: e, personal: [] }
+  const { value, personal } = extractPersonalData(codec, e)
+  return { event: value as EventEnvelope, personal }
+}
 
 const notFound = (id: ExchangeId) => domainError('exchange.not-found', `There is no exchange ${id} you may see`, undefined, { exchangeId: id })
 
@@ -173,9 +182,14 @@ export const createApplicationService = (options: ApplicationOptions): Applicati
       timers.push({ exchangeId: s.id, timers: procedure.timers(s.state) })
       summaries.push(procedure.summary(s.state))
     }
+    const vaulted = (events: ReadonlyArray<EventEnvelope>) => events.map((e) => vaultOut(procedure, e))
     const changes: Changes = {
       at: ctx.now.toISOString(),
-      appends: streams.map((s) => ({ streamId: s.id, procedure: procedure.id, expectedVersion: s.expected, events: s.events })),
+      appends: streams.map((s) => {
+        const v = vaulted(s.events)
+        return { streamId: s.id, procedure: procedure.id, expectedVersion: s.expected, events: v.map((x) => x.event), personal: v.map((x) => x.personal) }
+      }),
+      erasePersonalData: streams.filter((s) => s.events.some((e) => procedure.erasesPersonalData(e))).map((s) => s.id),
       erase: decision.erase && ownId !== undefined ? [{ streamId: ownId, expectedVersion: version }] : [],
       timers,
       notifications,

@@ -8,19 +8,25 @@
 import * as t from 'io-ts'
 
 /**
- * A codec that marks its values as personal data. It validates and encodes exactly as the wrapped
- * codec does.
+ * A codec that marks its values as personal data. It validates and encodes as the wrapped codec
+ * does, and also accepts a {@link Redacted} marker: once personal data is erased, what stood in its
+ * place is the marker.
  *
  * @category codecs
  */
-export class PersonalDataType<C extends t.Mixed> extends t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown> {
+export class PersonalDataType<C extends t.Mixed> extends t.Type<t.TypeOf<C> | Redacted, t.OutputOf<C> | Redacted, unknown> {
   /** Discriminates this codec from the other io-ts codecs when walking a schema. */
   readonly _tag = 'PersonalDataType' as const
   constructor(
     /** The codec of the value itself. */
     readonly type: C,
   ) {
-    super(`PersonalData<${type.name}>`, type.is, (u, c) => type.validate(u, c), (a) => type.encode(a) as t.OutputOf<C>)
+    super(
+      `PersonalData<${type.name}>`,
+      (u): u is t.TypeOf<C> | Redacted => isRedacted(u) || type.is(u),
+      (u, c) => (isRedacted(u) ? t.success(u) : type.validate(u, c)),
+      (a) => (isRedacted(a) ? a : (type.encode(a) as t.OutputOf<C>)),
+    )
   }
 }
 
@@ -47,9 +53,12 @@ export interface Redacted {
 /** A value that may have been redacted. @category model */
 export type MaybeRedacted<A> = A | Redacted
 
+const REDACTION_REASONS: ReadonlyArray<unknown> = ['personal-data', 'blocked', 'erased']
+
 /** True when a value is a {@link Redacted} marker. @category guards */
-export const isRedacted = (u: unknown): u is Redacted =>
-  typeof u === 'object' && u !== null && 'redacted' in u && Object.keys(u).length === 1
+export function isRedacted(u: unknown): u is Redacted {
+  return typeof u === 'object' && u !== null && Object.keys(u).length === 1 && REDACTION_REASONS.includes((u as { redacted?: unknown }).redacted)
+}
 
 /** Any io-ts codec, as walked by the personal-data functions. @category model */
 export type AnyCodec = t.Mixed | t.Any
@@ -116,4 +125,60 @@ export const collectPersonalData = (codec: AnyCodec, value: unknown): ReadonlyAr
     return v
   })
   return found
+}
+
+/**
+ * What stands in an event, as stored, where personal data was: the index of the value in the
+ * exchange's personal-data vault entry for that event.
+ *
+ * @category model
+ */
+export interface PersonalDataRef {
+  readonly personalDataRef: number
+}
+
+// Exactly one key: no object a command can carry through its codec has that shape, so a reference
+// is never forged into a place the schema does not mark as personal.
+const isRef = (u: unknown): u is PersonalDataRef =>
+  typeof u === 'object' && u !== null && Object.keys(u).length === 1 && Number.isInteger((u as { personalDataRef?: unknown }).personalDataRef)
+
+/**
+ * Takes the personal data out of a value: each value the codec marks is replaced by a
+ * {@link PersonalDataRef} and listed in `personal`, in order. Storage keeps the two apart, so that
+ * erasing the list removes the personal data from an append-only log.
+ *
+ * @example
+ * ```ts
+ * import * as t from 'io-ts'
+ * import { personalData, extractPersonalData } from '@imi-kit/core'
+ * const Subject = t.type({ reference: t.string, name: personalData(t.string) })
+ * extractPersonalData(Subject, { reference: 'A-1', name: 'Jane Doe' })
+ * // { value: { reference: 'A-1', name: { personalDataRef: 0 } }, personal: ['Jane Doe'] }
+ * ```
+ * @category destructors
+ */
+export const extractPersonalData = (codec: AnyCodec, value: unknown): { readonly value: unknown; readonly personal: ReadonlyArray<unknown> } => {
+  const personal: unknown[] = []
+  const stripped = mapPersonalData(codec, value, (v) => {
+    if (isRedacted(v)) return v
+    personal.push(v)
+    return { personalDataRef: personal.length - 1 }
+  })
+  return { value: stripped, personal }
+}
+
+/**
+ * Puts personal data back where {@link extractPersonalData} took it out. Without the values (erased),
+ * each reference becomes a `{ redacted: 'erased' }` marker.
+ *
+ * @category constructors
+ */
+export const restorePersonalData = (value: unknown, personal: ReadonlyArray<unknown> | undefined): unknown => {
+  const walk = (u: unknown): unknown => {
+    if (isRef(u)) return personal === undefined || !(u.personalDataRef in personal) ? { redacted: 'erased' } : personal[u.personalDataRef]
+    if (Array.isArray(u)) return u.map(walk)
+    if (typeof u === 'object' && u !== null) return Object.fromEntries(Object.entries(u).map(([k, v]) => [k, walk(v)]))
+    return u
+  }
+  return walk(value)
 }

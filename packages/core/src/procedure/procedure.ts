@@ -211,6 +211,13 @@ export interface Procedure<S, C extends { readonly type: string }, E extends Eve
   readonly commands: t.Type<C, unknown, unknown>
   /** Validates stored events when they are read back. */
   readonly events: t.Type<E, unknown, unknown>
+  /**
+   * The walkable codec of one event type, whose `personalData` marks say where the personal data of
+   * an event is, so that storage can keep it apart (a vault) and erase it.
+   */
+  eventCodec(type: string): t.Mixed | undefined
+  /** True for the event after which an exchange's personal data must be erased from storage. */
+  erasesPersonalData(event: E): boolean
   /** Actions that start a new exchange (no state yet). */
   readonly creationActions: ReadonlyArray<ActionId>
   /** Every action the procedure accepts as a command, creation actions included. */

@@ -7,6 +7,8 @@
 import * as E from 'fp-ts/Either'
 import type {
   Changes,
+  EventEnvelope,
+  Clock,
   ConcurrencyConflict,
   ExchangeId,
   ExchangeSummary,
@@ -16,6 +18,19 @@ import type {
   SummaryQuery,
   Timer,
 } from '@imi-kit/core'
+import { isListedFor, restorePersonalData } from '@imi-kit/core'
+
+/**
+ * The options of {@link createMemoryStorage}.
+ *
+ * @category memory
+ */
+export interface MemoryStorageOptions {
+  /** How long a claimed timer or outbox message stays claimed, in milliseconds. Default 60,000. */
+  readonly leaseMs?: number
+  /** The clock of outbox leases. Default: the system clock. */
+  readonly clock?: Clock
+}
 
 /**
  * The in-memory storage, with a few read-outs for tests.
@@ -43,13 +58,27 @@ export interface MemoryStorage extends Storage {
  * ```
  * @category memory
  */
-export const createMemoryStorage = (): MemoryStorage => {
+export const createMemoryStorage = (options: MemoryStorageOptions = {}): MemoryStorage => {
+  const leaseMs = options.leaseMs ?? 60_000
+  const clock = options.clock ?? { now: () => new Date() }
+  const leaseFrom = (now: Date) => new Date(now.getTime() + leaseMs).toISOString()
+  // A claim lasts until its lease ends: a worker that crashed before completing lets another take over.
+  const claimable = (claimedUntil: string | undefined, now: Date) => claimedUntil === undefined || claimedUntil <= now.toISOString()
   const streams = new Map<ExchangeId, StoredEvent[]>()
+  // The personal data of each event, kept apart from the events, by stream and version.
+  const vault = new Map<string, ReadonlyArray<unknown>>()
+  const vaultKey = (streamId: ExchangeId, version: number) => `${streamId}\u0000${version}`
+  // Events written with no personal data carry no reference and are returned as they are.
+  const withRefs = new Set<string>()
+  const restored = (e: StoredEvent): StoredEvent => {
+    const key = vaultKey(e.streamId, e.version)
+    return withRefs.has(key) ? { ...e, event: restorePersonalData(e.event, vault.get(key)) as EventEnvelope } : e
+  }
   const log: StoredEvent[] = []
   const summaries = new Map<ExchangeId, ExchangeSummary>()
   // Timers are grouped by exchange, so that replacing an exchange's set costs in proportion to that set.
-  const timers = new Map<ExchangeId, Map<string, Timer & { claimed: boolean }>>()
-  const outbox = new Map<number, OutboxMessage & { claimed: boolean }>()
+  const timers = new Map<ExchangeId, Map<string, Timer & { claimedUntil?: string }>>()
+  const outbox = new Map<number, OutboxMessage & { claimedUntil?: string }>()
   let position = 0
   let outboxId = 0
   const allTimers = () => [...timers.values()].flatMap((m) => [...m.values()])
@@ -62,15 +91,26 @@ export const createMemoryStorage = (): MemoryStorage => {
     }
     for (const a of changes.appends) {
       const stream = streams.get(a.streamId) ?? []
-      for (const event of a.events) {
+      a.events.forEach((event, i) => {
         const stored: StoredEvent = { streamId: a.streamId, version: stream.length + 1, position: ++position, event }
+        const personal = a.personal[i] ?? []
+        if (personal.length > 0) {
+          vault.set(vaultKey(a.streamId, stored.version), personal)
+          withRefs.add(vaultKey(a.streamId, stored.version))
+        }
         stream.push(stored)
         log.push(stored)
-      }
+      })
       streams.set(a.streamId, stream)
     }
+    // Erasing the vault entries leaves only references in the events: reads show them as erased.
+    for (const id of changes.erasePersonalData) for (const e of streams.get(id) ?? []) vault.delete(vaultKey(id, e.version))
     for (const e of changes.erase) {
       // A deleted draft leaves no trace: its events, summary and timers go (REQ-DRAFT-DELETE).
+      for (const stored of streams.get(e.streamId) ?? []) {
+        vault.delete(vaultKey(e.streamId, stored.version))
+        withRefs.delete(vaultKey(e.streamId, stored.version))
+      }
       streams.delete(e.streamId)
       summaries.delete(e.streamId)
       for (let i = log.length - 1; i >= 0; i--) if (log[i]?.streamId === e.streamId) log.splice(i, 1)
@@ -79,14 +119,14 @@ export const createMemoryStorage = (): MemoryStorage => {
     for (const { exchangeId, timers: set } of changes.timers) {
       const old = timers.get(exchangeId)
       // A timer that keeps its due instant keeps its claim; a moved one may fire again.
-      const next = new Map(set.map((t) => [t.id, { ...t, claimed: old?.get(t.id)?.dueAt === t.dueAt ? (old.get(t.id)?.claimed ?? false) : false }]))
+      const next = new Map(set.map((t) => [t.id, { ...t, claimedUntil: old?.get(t.id)?.dueAt === t.dueAt ? old.get(t.id)?.claimedUntil : undefined }]))
       if (next.size === 0) timers.delete(exchangeId)
       else timers.set(exchangeId, next)
     }
     for (const s of changes.summaries) if (streams.has(s.exchangeId)) summaries.set(s.exchangeId, s)
     for (const n of changes.notifications) {
       const id = ++outboxId
-      outbox.set(id, { id, notification: n, createdAt: changes.at, claimed: false })
+      outbox.set(id, { id, notification: n, createdAt: changes.at })
     }
     return E.right(undefined)
   }
@@ -94,12 +134,13 @@ export const createMemoryStorage = (): MemoryStorage => {
   const matches = (s: ExchangeSummary, q: SummaryQuery) =>
     (q.procedure === undefined || s.procedure === q.procedure) &&
     (q.statuses === undefined || q.statuses.includes(s.status)) &&
-    (q.authorities === undefined || s.authorities.some((a) => q.authorities?.includes(a)))
+    (q.authorities === undefined || s.authorities.some((a) => q.authorities?.includes(a))) &&
+    (q.scope === undefined || isListedFor(s, q.scope))
 
   return {
     events: {
-      read: async (id) => streams.get(id) ?? [],
-      readAll: async (after, limit) => log.filter((e) => e.position > after).slice(0, limit),
+      read: async (id) => (streams.get(id) ?? []).map(restored),
+      readAll: async (after, limit) => log.filter((e) => e.position > after).slice(0, limit).map(restored),
     },
     projections: {
       summary: async (id) => summaries.get(id),
@@ -108,11 +149,11 @@ export const createMemoryStorage = (): MemoryStorage => {
     timers: {
       claimDue: async (now, limit) => {
         const due = allTimers()
-          .filter((t) => !t.claimed && t.dueAt <= now.toISOString())
+          .filter((t) => claimable(t.claimedUntil, now) && t.dueAt <= now.toISOString())
           .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
           .slice(0, limit)
-        for (const t of due) t.claimed = true
-        return due.map(({ claimed: _c, ...t }) => t)
+        for (const t of due) t.claimedUntil = leaseFrom(now)
+        return due.map(({ claimedUntil: _c, ...t }) => t)
       },
       complete: async (exchangeId, id) => {
         timers.get(exchangeId)?.delete(id)
@@ -120,17 +161,18 @@ export const createMemoryStorage = (): MemoryStorage => {
     },
     outbox: {
       claimPending: async (limit) => {
-        const pending = [...outbox.values()].filter((m) => !m.claimed).slice(0, limit)
-        for (const m of pending) m.claimed = true
-        return pending.map(({ claimed: _c, ...m }) => m)
+        const now = clock.now()
+        const pending = [...outbox.values()].filter((m) => claimable(m.claimedUntil, now)).slice(0, limit)
+        for (const m of pending) m.claimedUntil = leaseFrom(now)
+        return pending.map(({ claimedUntil: _c, ...m }) => m)
       },
       markDelivered: async (id) => {
         outbox.delete(id)
       },
     },
     commit,
-    pendingTimers: () => allTimers().map(({ claimed: _c, ...t }) => t),
-    pendingOutbox: () => [...outbox.values()].map(({ claimed: _c, ...m }) => m),
+    pendingTimers: () => allTimers().map(({ claimedUntil: _c, ...t }) => t),
+    pendingOutbox: () => [...outbox.values()].map(({ claimedUntil: _c, ...m }) => m),
     streamCount: () => streams.size,
   }
 }

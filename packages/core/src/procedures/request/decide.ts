@@ -157,6 +157,15 @@ interface DraftPatch {
 
 type DraftPayload = RequestEventOf<'request.draft-edited'>['payload']
 
+/** Separates the case fields flagged as personal data from the others, as events store them. */
+const splitCaseData = (caseData: Readonly<Record<string, string>>, personalFields: ReadonlyArray<string>) => {
+  const personal = new Set(personalFields)
+  return {
+    caseData: Object.fromEntries(Object.entries(caseData).filter(([k]) => !personal.has(k))),
+    personalCaseData: Object.fromEntries(Object.entries(caseData).filter(([k]) => personal.has(k))),
+  }
+}
+
 /** Validates the parts of a draft that can be checked at any time, and resolves new attachments. */
 const draftPayload = (
   patch: DraftPatch,
@@ -213,7 +222,7 @@ const draftPayload = (
     ...(patch.addressee === undefined ? {} : { addressee: patch.addressee }),
     ...(addressee === undefined ? {} : { addresseeMemberState: addressee.memberState }),
     ...(patch.requestingCoordinator === undefined ? {} : { requestingCoordinator: patch.requestingCoordinator }),
-    ...(patch.caseData === undefined ? {} : { caseData: patch.caseData }),
+    ...(patch.caseData === undefined ? {} : splitCaseData(patch.caseData, personalFieldsOf(la))),
     ...(questions === undefined ? {} : { questions }),
     ...(patch.justification === undefined ? {} : { justification: patch.justification }),
     ...(patch.deadline === undefined ? {} : { deadline: patch.deadline }),
@@ -485,7 +494,7 @@ const handlers: { [K in Exclude<RequestAction, 'request.create'>]: (cmd: Request
           addresseeMemberState: target.memberState,
           addresseeLinkedCoordinators: requestAccess(target, state.legislativeArea)?.linkedCoordinators ?? [],
           questions: moved,
-          caseData: state.caseData,
+          ...splitCaseData(state.caseData, state.personalFields),
           personalFields: state.personalFields,
           attachments: state.attachments.filter((a) => cmd.attachments.includes(a.id)),
           justification: state.justification,
@@ -550,6 +559,7 @@ const handlers: { [K in Exclude<RequestAction, 'request.create'>]: (cmd: Request
             addedBy: facts.requestingHandler ? 'requesting' : 'responding',
             addedAt: ctx.now.toISOString(),
           },
+          addedBy: facts.requestingHandler ? 'requesting' : 'responding',
         }, ctx),
       ]),
     ),
@@ -644,7 +654,7 @@ const copy = (cmd: RequestCommandOf<'request.copy'>, state: RequestState, facts:
           })),
         }
       : {}),
-    ...(caseData === undefined ? {} : { caseData }),
+    ...(caseData === undefined ? {} : splitCaseData(caseData, personalFieldsOf(la))),
     ...(attachments.length === 0 ? {} : { attachments: attachments.map((a) => ({ ...a, addedBy: 'requesting' as const })) }),
   }, ctx)
   return E.right({ events: [], spawned: [{ exchangeId, events: [created] }], erase: false })

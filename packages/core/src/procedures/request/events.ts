@@ -12,6 +12,7 @@ import { MemberStateCodec } from '../../model/member-states.js'
 import { DraftFreeTextCodec, FreeTextCodec } from '../../i18n/languages.js'
 import type { EventEnvelope } from '../../procedure/procedure.js'
 import { AnswerCodec, AttachmentCodec, CalendarDateCodec, MessageCodec, REQUEST_PROCEDURE_ID, REQUEST_STATUSES } from './model.js'
+import { personalData } from '../../model/personal-data.js'
 
 const Status = t.keyof(Object.fromEntries(REQUEST_STATUSES.map((s) => [s, null])) as Record<(typeof REQUEST_STATUSES)[number], null>)
 const Side = t.keyof({ requesting: null, responding: null })
@@ -32,6 +33,11 @@ const StoredQuestion = t.readonly(
   ]),
 )
 
+/** The case fields the area flags as personal data, apart from the others so that storage can vault them. */
+const PersonalCaseData = personalData(t.readonly(t.record(t.string, t.string)))
+/** Attachments count as personal data (REQ-PD-FIELDS-FLAGGED). */
+const PersonalAttachment = personalData(AttachmentCodec)
+
 /** The draft content of a request as stored in `request.created` and `request.draft-edited`. */
 const DraftContent = t.partial({
   questionSetId: QuestionSetIdCodec,
@@ -39,10 +45,11 @@ const DraftContent = t.partial({
   addresseeMemberState: MemberStateCodec,
   requestingCoordinator: AuthorityIdCodec,
   caseData: t.readonly(t.record(t.string, t.string)),
+  personalCaseData: PersonalCaseData,
   questions: t.readonlyArray(StoredQuestion),
   justification: DraftFreeTextCodec,
   deadline: CalendarDateCodec,
-  attachments: t.readonlyArray(AttachmentCodec),
+  attachments: t.readonlyArray(PersonalAttachment),
 })
 
 const Created = t.intersection([
@@ -78,8 +85,9 @@ const SplitOff = t.type({
   addresseeLinkedCoordinators: t.readonlyArray(AuthorityIdCodec),
   questions: t.readonlyArray(StoredQuestion),
   caseData: t.readonly(t.record(t.string, t.string)),
+  personalCaseData: PersonalCaseData,
   personalFields: t.readonlyArray(t.string),
-  attachments: t.readonlyArray(AttachmentCodec),
+  attachments: t.readonlyArray(PersonalAttachment),
   justification: t.union([DraftFreeTextCodec, t.undefined]),
   deadline: t.union([CalendarDateCodec, t.undefined]),
   sentAt: t.string,
@@ -131,7 +139,7 @@ export const REQUEST_EVENT_PAYLOADS = {
   'request.reply-approved': t.type({}),
   'request.reply-returned': t.type({ suggestions: FreeTextCodec }),
   'request.message-added': t.type({ message: MessageCodec }),
-  'request.attachment-added': t.type({ attachment: AttachmentCodec }),
+  'request.attachment-added': t.type({ attachment: PersonalAttachment, addedBy: t.keyof({ requesting: null, responding: null }) }),
   'request.coordinator-changed': t.type({ side: Side, coordinator: AuthorityIdCodec }),
   'request.closed': t.type({ reason: ClosureReason }),
   'request.additional-info-requested': t.type({ justification: FreeTextCodec, questions: t.readonlyArray(t.string) }),
@@ -181,6 +189,15 @@ const envelope = <K extends RequestEventType>(type: K) =>
   ])
 
 const eventTypes = Object.keys(payloads) as RequestEventType[]
+
+/**
+ * The walkable codec of one type of request event, for the functions that find personal data by
+ * its schema; `undefined` for a type the procedure does not have.
+ *
+ * @category codecs
+ */
+export const requestEventCodecOf = (type: string): t.Mixed | undefined =>
+  (eventTypes as string[]).includes(type) ? envelope(type as RequestEventType) : undefined
 
 /**
  * Validates a stored request event.

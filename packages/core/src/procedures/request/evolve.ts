@@ -7,8 +7,20 @@
 import { produce, type Draft } from 'immer'
 import type { HistoryEntry } from '../../procedure/procedure.js'
 import type { RequestEvent } from './events.js'
-import type { Answer, Attachment, RequestQuestion, RequestState, SideState } from './model.js'
+import type { Answer, Attachment, CaseData, RequestQuestion, RequestState, SideState } from './model.js'
+import type { Redacted } from '../../model/personal-data.js'
+import { isRedacted } from '../../model/personal-data.js'
 import { REQUEST_PROCEDURE_ID } from './model.js'
+
+/** Case data as events carry it: personal fields apart, and erased ones as a marker. */
+const mergeCaseData = (caseData: CaseData | undefined, personal: CaseData | Redacted | undefined): CaseData => ({
+  ...(caseData ?? {}),
+  ...(personal === undefined || isRedacted(personal) ? {} : personal),
+})
+
+/** Attachments as events carry them; an erased one is a marker and no longer an attachment. */
+const presentAttachments = (list: ReadonlyArray<Attachment | Redacted> | undefined): Attachment[] =>
+  (list ?? []).filter((a): a is Attachment => !isRedacted(a))
 
 const emptySide: SideState = { linkedCoordinators: [], allocated: [], coordinatorAllocated: [], coordinatorInvolved: false }
 
@@ -54,9 +66,9 @@ const initial = (e: Extract<RequestEvent, { type: 'request.created' | 'request.s
       responding: { ...emptySide, authorityId: p.addressee, memberState: p.addresseeMemberState, linkedCoordinators: p.addresseeLinkedCoordinators, accepted: false },
       formerAddressees: [],
       questions: p.questions,
-      caseData: p.caseData,
+      caseData: mergeCaseData(p.caseData, p.personalCaseData),
       personalFields: p.personalFields,
-      attachments: p.attachments,
+      attachments: presentAttachments(p.attachments),
       ...(p.justification === undefined ? {} : { justification: p.justification }),
       ...(p.deadline === undefined ? {} : { deadline: p.deadline }),
       answers: [],
@@ -97,9 +109,9 @@ const initial = (e: Extract<RequestEvent, { type: 'request.created' | 'request.s
     },
     formerAddressees: [],
     questions: p.questions ?? [],
-    caseData: p.caseData ?? {},
+    caseData: mergeCaseData(p.caseData, p.personalCaseData),
     personalFields: p.personalFields,
-    attachments: p.attachments ?? [],
+    attachments: presentAttachments(p.attachments),
     ...(p.justification === undefined ? {} : { justification: p.justification }),
     ...(p.deadline === undefined ? {} : { deadline: p.deadline }),
     answers: [],
@@ -132,11 +144,11 @@ const apply = (s: S, e: RequestEvent): void => {
         if (p.addresseeMemberState !== undefined) s.responding.memberState = p.addresseeMemberState
       }
       if (p.requestingCoordinator !== undefined) s.requesting.coordinatorId = p.requestingCoordinator
-      if (p.caseData !== undefined) s.caseData = p.caseData
+      if (p.caseData !== undefined || p.personalCaseData !== undefined) s.caseData = mergeCaseData(p.caseData, p.personalCaseData)
       if (p.questions !== undefined) s.questions = p.questions as RequestQuestion[]
       if (p.justification !== undefined) s.justification = p.justification
       if (p.deadline !== undefined) s.deadline = p.deadline
-      if (p.attachments !== undefined) s.attachments.push(...(p.attachments as Attachment[]))
+      if (p.attachments !== undefined) s.attachments.push(...(presentAttachments(p.attachments) as Draft<Attachment>[]))
       lastActor(s, e, 'requesting')
       return
     }
@@ -234,8 +246,8 @@ const apply = (s: S, e: RequestEvent): void => {
       lastActor(s, e, e.payload.message.side)
       return
     case 'request.attachment-added': {
-      s.attachments.push(e.payload.attachment as Attachment)
-      lastActor(s, e, e.payload.attachment.addedBy)
+      if (!isRedacted(e.payload.attachment)) s.attachments.push(e.payload.attachment as Draft<Attachment>)
+      lastActor(s, e, e.payload.addedBy)
       return
     }
     case 'request.coordinator-changed':

@@ -14,7 +14,7 @@ import type { RequestAction, RequestCommand } from './commands.js'
 import { REQUEST_ACTIONS, RequestCommandCodec } from './commands.js'
 import { decideRequest } from './decide.js'
 import type { RequestEvent } from './events.js'
-import { REQUEST_PROCEDURE_VERSION, RequestEventCodec } from './events.js'
+import { REQUEST_PROCEDURE_VERSION, RequestEventCodec, requestEventCodecOf } from './events.js'
 import { evolveRequest } from './evolve.js'
 import type { RequestPolicy } from './facts.js'
 import { requestFacts } from './facts.js'
@@ -69,6 +69,8 @@ export const createRequestProcedure = (
     statuses: REQUEST_STATUSES,
     commands: RequestCommandCodec,
     events: RequestEventCodec,
+    eventCodec: requestEventCodecOf,
+    erasesPersonalData: (e) => e.type === 'request.personal-data-erased',
     creationActions: ['request.create'],
     actions: REQUEST_ACTIONS,
     decide: (command, state, ctx) => {
@@ -111,7 +113,7 @@ export const requestForInformation = createRequestProcedure()
 export type { RequestCommand, RequestAction, RequestCommandOf } from './commands.js'
 export { RequestCommandCodec, REQUEST_ACTIONS } from './commands.js'
 export type { RequestEvent, RequestEventOf, RequestEventType, RequestEventPayloads } from './events.js'
-export { RequestEventCodec, REQUEST_PROCEDURE_VERSION, REQUEST_EVENT_PAYLOADS } from './events.js'
+export { RequestEventCodec, REQUEST_PROCEDURE_VERSION, REQUEST_EVENT_PAYLOADS, requestEventCodecOf } from './events.js'
 export type { RequestPolicy } from './facts.js'
 export { arbitrationScenario, requestApprovalApplies, replyApprovalApplies, requestFacts } from './facts.js'
 export type { RequestFacts, RequestMachineEvent } from './machine.js'

@@ -82,7 +82,7 @@ export const requestNotifications = (e: RequestEvent, s: RequestState, before?: 
       )
     }
     case 'request.attachment-added':
-      return n('request.new-information', 'MAIL-SUBSEQUENT-LAST-ACTOR', lastActorAndMailbox(e.payload.attachment.addedBy === 'requesting' ? s.responding : s.requesting))
+      return n('request.new-information', 'MAIL-SUBSEQUENT-LAST-ACTOR', lastActorAndMailbox(e.payload.addedBy === 'requesting' ? s.responding : s.requesting))
     case 'request.additional-info-requested':
       return n('request.additional-info-requested', 'MAIL-ADDINFO-REQUEST', lastActorAndMailbox(s.responding))
     case 'request.additional-info-rejected':

@@ -1,0 +1,705 @@
+/**
+ * The conformance suite every storage of `@imi-kit/core` passes: the memory, PGlite and PostgreSQL
+ * storages of this package, and any third-party one. It runs on vitest.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/Either'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { SYSTEM, createApplicationService, createProcedureRegistry, fixedClock, isListedFor, listingScope, requestForInformation, sequentialIds, viewerOf } from '@imi-kit/core'
+import type {
+  ApplicationService,
+  Actor,
+  Changes,
+  Clock,
+  EventEnvelope,
+  ExchangeId,
+  ExchangeSummary,
+  LegislativeAreaId,
+  Notification,
+  RequestState,
+  Storage,
+  StoredEvent,
+  Timer,
+} from '@imi-kit/core'
+import { A, PQ, SERVICES_LA, U, world } from '@imi-kit/core/testing'
+import { createMemoryStorage } from '../memory/memory-storage.js'
+
+// model
+
+/**
+ * What the suite asks of the storage it is given. Leases are part of the contract, so the storage
+ * must claim timers and outbox messages for `leaseMs`, and take the outbox's time from `clock`.
+ *
+ * @category contract
+ */
+export interface StorageContractOptions {
+  readonly leaseMs: number
+  readonly clock: Clock
+}
+
+/**
+ * A storage under test, empty, and how to release it after the test.
+ *
+ * @category contract
+ */
+export interface StorageUnderTest {
+  readonly storage: Storage
+  /** Called after the test, passed or failed. */
+  close(): Promise<void>
+}
+
+/**
+ * Makes an empty storage for one test.
+ *
+ * @category contract
+ */
+export type MakeStorage = (options: StorageContractOptions) => Promise<StorageUnderTest>
+
+// fixtures
+
+const T0 = '2026-03-02T09:00:00.000Z'
+const LEASE_MS = 60_000
+const PROCEDURE = 'test.procedure'
+const at = (ms: number) => new Date(Date.parse(T0) + ms)
+const isoAt = (ms: number) => at(ms).toISOString()
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+
+const xid = (s: string) => s as ExchangeId
+
+const event = (exchangeId: ExchangeId, n: number): EventEnvelope => ({
+  type: 'test.step',
+  exchangeId,
+  procedure: PROCEDURE,
+  procedureVersion: 1,
+  at: isoAt(n * MINUTE),
+  actor: SYSTEM,
+  ...(n === 1 ? {} : { from: 'open' }),
+  to: 'open',
+  payload: { n, text: `étape ${n}` },
+})
+
+const append = (streamId: ExchangeId, expectedVersion: number, count: number): Changes['appends'][number] => ({
+  streamId,
+  procedure: PROCEDURE,
+  expectedVersion,
+  events: Array.from({ length: count }, (_, i) => event(streamId, expectedVersion + i + 1)),
+  personal: Array.from({ length: count }, () => []),
+})
+
+const changes = (partial: Partial<Omit<Changes, 'at'>>): Changes => ({ at: T0, appends: [], erase: [], erasePersonalData: [], timers: [], notifications: [], summaries: [], ...partial })
+
+const summary = (exchangeId: ExchangeId, over: Partial<ExchangeSummary> = {}): ExchangeSummary => ({
+  exchangeId,
+  procedure: PROCEDURE,
+  number: `N-${exchangeId}`,
+  status: 'open',
+  legislativeArea: PQ,
+  authorities: [A.frCa, A.deCa],
+  memberStates: ['FR', 'DE'],
+  createdAt: T0,
+  updatedAt: T0,
+  audience: { participants: [A.frCa, A.deCa], coordinators: [A.frNimic, A.deNimic], observers: [], sameStateHandlers: ['FR', 'DE'] },
+  ...over,
+})
+
+const timer = (exchangeId: ExchangeId, id: string, dueAt: string): Timer => ({ id, exchangeId, dueAt, command: { type: 'test.fire', exchangeId }, ruleId: 'TEST-TIMER' })
+
+const notification = (exchangeId: ExchangeId, message: string): Notification => ({
+  message,
+  exchangeId,
+  exchangeNumber: `N-${exchangeId}`,
+  recipients: [{ kind: 'authority-mailbox', authorityId: A.deCa }],
+  ruleId: 'TEST-NOTIFY',
+})
+
+const byExchange = <T extends { readonly exchangeId: string }>(xs: ReadonlyArray<T>): T[] => [...xs].sort((a, b) => a.exchangeId.localeCompare(b.exchangeId))
+// The port leaves the order of timers due at the same instant open.
+const inDueOrder = (ts: ReadonlyArray<Timer>): Timer[] => [...ts].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.exchangeId.localeCompare(b.exchangeId) || a.id.localeCompare(b.id))
+const withoutPositions = (xs: ReadonlyArray<StoredEvent>) => xs.map(({ position: _p, ...e }) => e)
+const increasing = (xs: ReadonlyArray<number>) => xs.every((x, i) => i === 0 || x > (xs[i - 1] ?? x))
+
+const directory = world()
+const as = (id: (typeof U)[keyof typeof U]): Actor => ({ kind: 'user', userId: id, authorityId: directory.user(id)?.authorityId ?? A.frCa })
+const draft = {
+  type: 'request.create',
+  legislativeArea: PQ,
+  questionSetId: 'pq.general',
+  addressee: A.deCa,
+  caseData: { name: 'Jean Dupont', profession: 'Médecin' },
+  questions: [
+    { questionId: 'pq.establishment.legally-established', parameters: { profession: 'Médecin' } },
+    { questionId: 'pq.establishment.suspension' },
+  ],
+  deadline: '2026-04-01',
+}
+
+const serviceOver = (storage: Storage, clock: Clock, ids = 'c'): ApplicationService =>
+  createApplicationService({ registry: createProcedureRegistry([requestForInformation]), storage, clock, ids: sequentialIds(ids), directory })
+
+const runner = (app: ApplicationService) => async (who: (typeof U)[keyof typeof U], command: unknown) => {
+  const r = await app.execute(as(who), command)
+  if (E.isLeft(r)) throw new Error(`${r.left.code}: ${r.left.message}`)
+  return r.right
+}
+
+// The script of the lifecycle test: a split request answered and closed, its split part accepted, a
+// draft created then deleted, and the retention timers fired six months after closure.
+const lifecycle = async (storage: Storage, clock: ReturnType<typeof fixedClock>): Promise<ReadonlyArray<ExchangeId>> => {
+  const app = serviceOver(storage, clock)
+  const run = runner(app)
+  const step = () => clock.advance(17 * MINUTE)
+  const { exchangeId } = await run(U.frHandler, draft)
+  step()
+  await run(U.frHandler, { type: 'request.send', exchangeId })
+  step()
+  const split = await run(U.deHandler, {
+    type: 'request.split',
+    exchangeId,
+    to: A.deCa2,
+    questions: ['pq.establishment.suspension'],
+    attachments: [],
+    justification: { text: 'Zuständig ist das Regierungspräsidium.', language: 'de' },
+  })
+  const part = split.spawned[0] as ExchangeId
+  step()
+  await run(U.deHandler, { type: 'request.accept', exchangeId })
+  step()
+  await run(U.frHandler, { type: 'request.add-message', exchangeId, text: { text: 'Merci de votre aide.', language: 'fr' } })
+  step()
+  await run(U.deHandler, { type: 'request.reply', exchangeId, answers: [{ questionId: 'pq.establishment.legally-established', answerId: 'yes' }] })
+  step()
+  await run(U.frHandler, { type: 'request.close', exchangeId })
+  step()
+  await run(U.de2Handler, { type: 'request.accept', exchangeId: part })
+  step()
+  const deleted = await run(U.frHandler, draft)
+  step()
+  await run(U.frHandler, { type: 'request.delete-draft', exchangeId: deleted.exchangeId })
+  clock.set(new Date('2026-09-03T00:00:00Z'))
+  expect(await app.fireDueTimers()).toBe(1)
+  expect(await app.fireDueTimers()).toBe(0)
+  return [exchangeId, part, deleted.exchangeId]
+}
+
+const VIEWERS = [U.frHandler, U.frViewer, U.frNimicAllocator, U.deHandler, U.deLda, U.de2Handler, U.itHandler] as const
+
+/** Everything users can read back about the exchanges, through a service that has folded nothing yet. */
+const readBack = async (storage: Storage, clock: Clock, ids: ReadonlyArray<ExchangeId>) => {
+  const app = serviceOver(storage, clock, 'read')
+  const perViewer = []
+  for (const who of VIEWERS) {
+    const actions = await app.actionList(as(who))
+    perViewer.push({
+      who,
+      actionList: E.map((xs: ReadonlyArray<ExchangeSummary>) => byExchange(xs))(actions),
+      exchanges: await Promise.all(ids.map(async (id) => ({ id, view: await app.view(as(who), id), actions: await app.availableActions(as(who), id) }))),
+    })
+  }
+  return {
+    perViewer,
+    events: withoutPositions(await storage.events.readAll(0, 10_000)),
+    summaries: await Promise.all(ids.map((id) => storage.projections.summary(id))),
+    found: byExchange(await storage.projections.find({})),
+  }
+}
+
+// suite
+
+/**
+ * Declares the storage contract as a vitest `describe` block: event streams with optimistic
+ * concurrency, atomic multi-stream commits, erasure with no trace, leased timers and outbox,
+ * summaries, and a request's whole lifecycle through the application service, read back identical to
+ * the memory storage. `makeStorage` is called before every test and must return an empty storage.
+ *
+ * @example
+ * ```ts
+ * import { describeStorageContract } from '@imi-kit/storage-adapters/contract'
+ * import { createMemoryStorage } from '@imi-kit/storage-adapters'
+ * describeStorageContract('memory', async (options) => ({ storage: createMemoryStorage(options), close: async () => undefined }))
+ * ```
+ * @category contract
+ */
+export const describeStorageContract = (name: string, makeStorage: MakeStorage): void => {
+  describe(`storage contract: ${name}`, () => {
+    let opened: StorageUnderTest | undefined
+    let clock = fixedClock(at(0))
+    const store = (): Storage => {
+      if (opened === undefined) throw new Error('The storage under test is not open')
+      return opened.storage
+    }
+    const commit = async (c: Changes) => store().commit(c)
+    const committed = async (c: Changes) => {
+      const r = await commit(c)
+      expect(r).toEqual(E.right(undefined))
+    }
+
+    beforeEach(async () => {
+      clock = fixedClock(at(0))
+      opened = await makeStorage({ leaseMs: LEASE_MS, clock })
+    })
+    afterEach(async () => {
+      await opened?.close()
+      opened = undefined
+    })
+
+    describe('events', () => {
+      it('reads a stream back in version order, as appended', async () => {
+        const a = append(xid('s-a'), 0, 3)
+        await committed(changes({ appends: [a] }))
+        const read = await store().events.read(xid('s-a'))
+        expect(read.map((e) => e.version)).toEqual([1, 2, 3])
+        expect(read.map((e) => e.streamId)).toEqual(['s-a', 's-a', 's-a'])
+        expect(read.map((e) => e.event)).toEqual(a.events)
+        expect(increasing(read.map((e) => e.position))).toBe(true)
+      })
+
+      it('reads nothing for a stream that does not exist', async () => {
+        expect(await store().events.read(xid('s-none'))).toEqual([])
+      })
+
+      it('orders readAll by global position across streams, in commit order, and pages with after and limit', async () => {
+        await committed(changes({ appends: [append(xid('s-a'), 0, 2)] }))
+        await committed(changes({ appends: [append(xid('s-b'), 0, 1), append(xid('s-c'), 0, 1)] }))
+        await committed(changes({ appends: [append(xid('s-a'), 2, 2)] }))
+        const all = await store().events.readAll(0, 100)
+        expect(all.map((e) => `${e.streamId}@${e.version}`)).toEqual(['s-a@1', 's-a@2', 's-b@1', 's-c@1', 's-a@3', 's-a@4'])
+        const positions = all.map((e) => e.position)
+        expect(increasing(positions)).toBe(true)
+        expect(positions[0]).toBeGreaterThan(0)
+        expect(await store().events.readAll(positions[1] ?? 0, 2)).toEqual(all.slice(2, 4))
+        expect(await store().events.readAll(0, 3)).toEqual(all.slice(0, 3))
+        expect(await store().events.readAll(positions.at(-1) ?? 0, 10)).toEqual([])
+        expect((await store().events.read(xid('s-a'))).map((e) => e.position)).toEqual([positions[0], positions[1], positions[4], positions[5]])
+      })
+    })
+
+    describe('optimistic concurrency', () => {
+      it('refuses a stale or future expected version with a typed conflict, and writes nothing', async () => {
+        await committed(changes({ appends: [append(xid('s-a'), 0, 2)] }))
+        const before = await store().events.readAll(0, 100)
+        for (const expectedVersion of [0, 1, 3]) {
+          const r = await commit(changes({ appends: [append(xid('s-a'), expectedVersion, 1)] }))
+          expect(r).toEqual(E.left({ _tag: 'ConcurrencyConflict', streamId: 's-a', expectedVersion, actualVersion: 2 }))
+        }
+        const missing = await commit(changes({ appends: [append(xid('s-none'), 1, 1)] }))
+        expect(missing).toEqual(E.left({ _tag: 'ConcurrencyConflict', streamId: 's-none', expectedVersion: 1, actualVersion: 0 }))
+        expect(await store().events.readAll(0, 100)).toEqual(before)
+        await committed(changes({ appends: [append(xid('s-a'), 2, 1)] }))
+        expect((await store().events.read(xid('s-a'))).map((e) => e.version)).toEqual([1, 2, 3])
+      })
+
+      it('commits the streams, timers, summaries and notifications of one commit all or nothing', async () => {
+        await committed(changes({ appends: [append(xid('s-b'), 0, 1)], summaries: [summary(xid('s-b'))] }))
+        const before = await store().events.readAll(0, 100)
+        const r = await commit(
+          changes({
+            appends: [append(xid('s-a'), 0, 2), append(xid('s-b'), 0, 1)],
+            timers: [{ exchangeId: xid('s-a'), timers: [timer(xid('s-a'), 'deadline', T0)] }],
+            summaries: [summary(xid('s-a')), summary(xid('s-b'), { status: 'changed' })],
+            notifications: [notification(xid('s-a'), 'test.incoming')],
+          }),
+        )
+        expect(r).toEqual(E.left({ _tag: 'ConcurrencyConflict', streamId: 's-b', expectedVersion: 0, actualVersion: 1 }))
+        expect(await store().events.read(xid('s-a'))).toEqual([])
+        expect(await store().events.readAll(0, 100)).toEqual(before)
+        expect(await store().projections.summary(xid('s-a'))).toBeUndefined()
+        expect((await store().projections.summary(xid('s-b')))?.status).toBe('open')
+        expect(await store().timers.claimDue(at(DAY), 100)).toEqual([])
+        expect(await store().outbox.claimPending(100)).toEqual([])
+      })
+
+      it('lets exactly one of two commits with the same expected version through', async () => {
+        await committed(changes({ appends: [append(xid('s-a'), 0, 1)] }))
+        const results = await Promise.all([commit(changes({ appends: [append(xid('s-a'), 1, 1)] })), commit(changes({ appends: [append(xid('s-a'), 1, 2)] }))])
+        expect(results.filter(E.isRight)).toHaveLength(1)
+        const lost = results.find(E.isLeft)
+        expect(lost !== undefined && lost.left).toMatchObject({ _tag: 'ConcurrencyConflict', streamId: 's-a', expectedVersion: 1 })
+        const versions = (await store().events.read(xid('s-a'))).map((e) => e.version)
+        expect(lost !== undefined && lost.left.actualVersion).toBe(versions.length)
+        expect(versions).toEqual(versions.map((_, i) => i + 1))
+      })
+    })
+
+    describe('erasure', () => {
+      const seed = async () => {
+        await committed(
+          changes({
+            appends: [append(xid('s-a'), 0, 2), append(xid('s-b'), 0, 1)],
+            timers: [
+              { exchangeId: xid('s-a'), timers: [timer(xid('s-a'), 'deadline', isoAt(HOUR))] },
+              { exchangeId: xid('s-b'), timers: [timer(xid('s-b'), 'deadline', isoAt(HOUR))] },
+            ],
+            summaries: [summary(xid('s-a')), summary(xid('s-b'))],
+          }),
+        )
+      }
+
+      it('erases a stream with no trace: events, readAll, summary and timers', async () => {
+        await seed()
+        await committed(changes({ erase: [{ streamId: xid('s-a'), expectedVersion: 2 }] }))
+        expect(await store().events.read(xid('s-a'))).toEqual([])
+        expect((await store().events.readAll(0, 100)).map((e) => e.streamId)).toEqual(['s-b'])
+        expect(await store().projections.summary(xid('s-a'))).toBeUndefined()
+        expect((await store().projections.find({})).map((s) => s.exchangeId)).toEqual(['s-b'])
+        expect(await store().timers.claimDue(at(DAY), 100)).toEqual([timer(xid('s-b'), 'deadline', isoAt(HOUR))])
+        // The id is free again: a new stream starts at version 0.
+        await committed(changes({ appends: [append(xid('s-a'), 0, 1)] }))
+        expect((await store().events.read(xid('s-a'))).map((e) => e.version)).toEqual([1])
+      })
+
+      it('refuses an erase with a stale version and keeps everything', async () => {
+        await seed()
+        const r = await commit(changes({ erase: [{ streamId: xid('s-a'), expectedVersion: 1 }] }))
+        expect(r).toEqual(E.left({ _tag: 'ConcurrencyConflict', streamId: 's-a', expectedVersion: 1, actualVersion: 2 }))
+        expect(await store().events.read(xid('s-a'))).toHaveLength(2)
+        expect(await store().projections.summary(xid('s-a'))).toEqual(summary(xid('s-a')))
+        expect(await store().timers.claimDue(at(DAY), 100)).toHaveLength(2)
+      })
+
+      it('keeps no summary for a stream that does not exist', async () => {
+        await committed(changes({ summaries: [summary(xid('s-ghost'))] }))
+        expect(await store().projections.summary(xid('s-ghost'))).toBeUndefined()
+        expect(await store().projections.find({})).toEqual([])
+      })
+    })
+
+    describe('timers', () => {
+      it('claims the timers due, in due order and at most limit, each once while its lease runs', async () => {
+        const a = xid('s-a')
+        const t1 = timer(a, 't1', isoAt(MINUTE))
+        const t2 = timer(a, 't2', isoAt(2 * MINUTE))
+        const t3 = timer(a, 't3', isoAt(DAY))
+        await committed(changes({ appends: [append(a, 0, 1)], timers: [{ exchangeId: a, timers: [t3, t2, t1] }] }))
+        expect(await store().timers.claimDue(at(0), 10)).toEqual([])
+        expect(await store().timers.claimDue(at(2 * MINUTE), 1)).toEqual([t1])
+        expect(await store().timers.claimDue(at(2 * MINUTE), 10)).toEqual([t2])
+        expect(await store().timers.claimDue(at(2 * MINUTE + 1), 10)).toEqual([])
+      })
+
+      it('never fires a completed timer again; an uncompleted claim becomes claimable when its lease ends', async () => {
+        const a = xid('s-a')
+        const t1 = timer(a, 't1', T0)
+        const t2 = timer(a, 't2', T0)
+        await committed(changes({ appends: [append(a, 0, 1)], timers: [{ exchangeId: a, timers: [t1, t2] }] }))
+        expect(inDueOrder(await store().timers.claimDue(at(0), 10))).toEqual([t1, t2])
+        await store().timers.complete(a, 't1')
+        expect(await store().timers.claimDue(at(LEASE_MS - 1), 10)).toEqual([])
+        expect(await store().timers.claimDue(at(LEASE_MS), 10)).toEqual([t2])
+        expect(await store().timers.claimDue(at(LEASE_MS), 10)).toEqual([])
+        await store().timers.complete(a, 't2')
+        expect(await store().timers.claimDue(at(100 * LEASE_MS), 10)).toEqual([])
+      })
+
+      it("replaces an exchange's timers: drops the missing, keeps an unmoved timer's claim, frees a moved one", async () => {
+        const a = xid('s-a')
+        const b = xid('s-b')
+        await committed(
+          changes({
+            appends: [append(a, 0, 1), append(b, 0, 1)],
+            timers: [
+              { exchangeId: a, timers: [timer(a, 'kept', T0), timer(a, 'moved', T0), timer(a, 'dropped', isoAt(HOUR))] },
+              { exchangeId: b, timers: [timer(b, 'other', isoAt(HOUR))] },
+            ],
+          }),
+        )
+        expect(await store().timers.claimDue(at(0), 10)).toHaveLength(2)
+        const moved = timer(a, 'moved', isoAt(20_000))
+        const added = timer(a, 'added', T0)
+        await committed(changes({ appends: [append(a, 1, 1)], timers: [{ exchangeId: a, timers: [timer(a, 'kept', T0), moved, added] }] }))
+        expect(await store().timers.claimDue(at(30_000), 10)).toEqual([added, moved])
+        // Past every lease, each uncompleted timer is claimable again; the dropped one is gone.
+        expect(inDueOrder(await store().timers.claimDue(at(2 * HOUR), 10))).toEqual([added, timer(a, 'kept', T0), moved, timer(b, 'other', isoAt(HOUR))])
+        await committed(changes({ timers: [{ exchangeId: b, timers: [] }] }))
+        expect(inDueOrder(await store().timers.claimDue(at(10 * DAY), 10))).toEqual([added, timer(a, 'kept', T0), moved])
+      })
+    })
+
+    describe('outbox', () => {
+      it('hands out notifications in order, each once within its lease, until delivered', async () => {
+        const a = xid('s-a')
+        await committed(changes({ appends: [append(a, 0, 1)], notifications: [notification(a, 'one'), notification(a, 'two')] }))
+        await committed({ ...changes({ appends: [append(a, 1, 1)], notifications: [notification(a, 'three')] }), at: isoAt(MINUTE) })
+        const first = await store().outbox.claimPending(2)
+        expect(first.map((m) => [m.notification, m.createdAt])).toEqual([
+          [notification(a, 'one'), T0],
+          [notification(a, 'two'), T0],
+        ])
+        const second = await store().outbox.claimPending(10)
+        expect(second.map((m) => [m.notification.message, m.createdAt])).toEqual([['three', isoAt(MINUTE)]])
+        const ids = [...first, ...second].map((m) => m.id)
+        expect(increasing(ids)).toBe(true)
+        expect(await store().outbox.claimPending(10)).toEqual([])
+        await store().outbox.markDelivered(ids[0] ?? 0)
+        clock.advance(LEASE_MS - 1)
+        expect(await store().outbox.claimPending(10)).toEqual([])
+        clock.advance(1)
+        expect((await store().outbox.claimPending(10)).map((m) => m.notification.message)).toEqual(['two', 'three'])
+        await store().outbox.markDelivered(ids[1] ?? 0)
+        await store().outbox.markDelivered(ids[2] ?? 0)
+        clock.advance(100 * LEASE_MS)
+        expect(await store().outbox.claimPending(10)).toEqual([])
+      })
+    })
+
+    describe('summaries', () => {
+      const s1 = summary(xid('s-1'), { procedure: 'p.one', status: 'open', authorities: [A.frCa], memberStates: ['FR'] })
+      const s2 = summary(xid('s-2'), {
+        procedure: 'p.one',
+        status: 'closed',
+        authorities: [A.deCa, A.itCa],
+        memberStates: ['DE', 'IT'],
+        createdAt: isoAt(MINUTE),
+        updatedAt: isoAt(HOUR),
+        sentAt: isoAt(2 * MINUTE),
+        closedAt: isoAt(HOUR),
+        deadline: '2026-04-01',
+      })
+      const s3 = summary(xid('s-3'), { procedure: 'p.two', status: 'open', authorities: [A.deCa], memberStates: ['DE'], createdAt: isoAt(2 * MINUTE) })
+      const seed = () => committed(changes({ appends: [s1, s2, s3].map((s) => append(s.exchangeId, 0, 1)), summaries: [s1, s2, s3] }))
+      const found = async (q: Parameters<Storage['projections']['find']>[0]) => byExchange(await store().projections.find(q)).map((s) => s.exchangeId)
+
+      it('reads a summary back as written, optional fields included', async () => {
+        await seed()
+        expect(await store().projections.summary(s1.exchangeId)).toEqual(s1)
+        expect(await store().projections.summary(s2.exchangeId)).toEqual(s2)
+        expect(await store().projections.summary(xid('s-none'))).toBeUndefined()
+      })
+
+      it('finds summaries by procedure, statuses and authorities, within a limit', async () => {
+        await seed()
+        expect(byExchange(await store().projections.find({}))).toEqual([s1, s2, s3])
+        expect(await found({ procedure: 'p.one' })).toEqual(['s-1', 's-2'])
+        expect(await found({ statuses: ['open'] })).toEqual(['s-1', 's-3'])
+        expect(await found({ statuses: ['open', 'closed'] })).toEqual(['s-1', 's-2', 's-3'])
+        expect(await found({ statuses: [] })).toEqual([])
+        expect(await found({ authorities: [A.itCa, A.frCa] })).toEqual(['s-1', 's-2'])
+        expect(await found({ authorities: [A.frNimic] })).toEqual([])
+        expect(await found({ procedure: 'p.one', statuses: ['open'], authorities: [A.frCa, A.deCa] })).toEqual(['s-1'])
+        expect(await store().projections.find({ limit: 2 })).toHaveLength(2)
+        expect(await store().projections.find({ statuses: ['open'], limit: 1 })).toHaveLength(1)
+      })
+
+      it('finds exactly the summaries a listing scope lists, as isListedFor decides', async () => {
+        // Audiences drawn from the fixture authorities by a fixed pseudo-random sequence, in three areas.
+        let seed = 7
+        const next = (n: number) => {
+          seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648
+          return seed % n
+        }
+        const authorities = Object.values(A)
+        const some = <T>(xs: ReadonlyArray<T>): T[] => xs.filter(() => next(4) === 0)
+        const areasToUse = [PQ, SERVICES_LA, 'other-area' as LegislativeAreaId]
+        const summaries = Array.from({ length: 60 }, (_, i) =>
+          summary(xid(`s-${String(i).padStart(2, '0')}`), {
+            legislativeArea: areasToUse[next(areasToUse.length)] ?? PQ,
+            audience: { participants: some(authorities), coordinators: some(authorities), observers: some(authorities), sameStateHandlers: some(['FR', 'DE', 'IT'] as const) },
+          }),
+        )
+        await committed(changes({ appends: summaries.map((x) => append(x.exchangeId, 0, 1)), summaries }))
+        let listed = 0
+        for (const user of Object.values(U)) {
+          const viewer = viewerOf(directory, as(user))
+          const scope = viewer === undefined ? undefined : listingScope(viewer)
+          if (scope === undefined) continue
+          const expected = summaries.filter((x) => isListedFor(x, scope)).map((x) => x.exchangeId)
+          expect(await found({ scope }), user).toEqual(expected)
+          expect(await found({ scope, statuses: ['closed'] })).toEqual([])
+          listed += expected.length
+        }
+        expect(listed).toBeGreaterThan(20)
+      })
+
+      it('replaces a summary on a later commit', async () => {
+        await seed()
+        const closed = { ...s1, status: 'closed', authorities: [A.itCa], updatedAt: isoAt(DAY), closedAt: isoAt(DAY) }
+        await committed(changes({ appends: [append(s1.exchangeId, 1, 1)], summaries: [closed] }))
+        expect(await store().projections.summary(s1.exchangeId)).toEqual(closed)
+        expect(await found({ statuses: ['open'] })).toEqual(['s-3'])
+        expect(await found({ authorities: [A.frCa] })).toEqual([])
+        expect(await found({ authorities: [A.itCa] })).toEqual(['s-1', 's-2'])
+      })
+    })
+
+    describe('application service', () => {
+      const setup = () => {
+        const app = serviceOver(store(), clock, 'm')
+        return { app, run: runner(app) }
+      }
+
+      it('refuses malformed commands with a typed error and writes nothing', async () => {
+        const { app } = setup()
+        for (const bad of [null, 42, 'x', {}, { type: 'nope' }, { type: 'request.create' }, { type: 'request.accept', exchangeId: 7 }]) {
+          const r = await app.execute(as(U.frHandler), bad)
+          expect(E.isLeft(r) && r.left._tag).toBe('DomainError')
+        }
+        expect(await store().events.readAll(0, 100)).toEqual([])
+      })
+
+      it('[REQ-JUSTIFICATION-REQUIRED] names the rule when a justification is missing', async () => {
+        const { app, run } = setup()
+        const { exchangeId } = await run(U.frHandler, draft)
+        await run(U.frHandler, { type: 'request.send', exchangeId })
+        const r = await app.execute(as(U.deHandler), { type: 'request.forward', exchangeId, to: A.deCa2 })
+        expect(E.isLeft(r) && r.left.ruleId).toBe('REQ-JUSTIFICATION-REQUIRED')
+      })
+
+      it('appends with the expected version and reports a conflict on a stale one', async () => {
+        const { run } = setup()
+        const { exchangeId, version } = await run(U.frHandler, draft)
+        expect(version).toBe(1)
+        const events = await store().events.read(exchangeId)
+        const stale = await commit(changes({ appends: [{ streamId: exchangeId, procedure: requestForInformation.id, expectedVersion: 0, events: events.map((e) => e.event), personal: events.map(() => []) }] }))
+        expect(E.isLeft(stale) && stale.left).toMatchObject({ _tag: 'ConcurrencyConflict', expectedVersion: 0, actualVersion: 1 })
+        expect(await store().events.read(exchangeId)).toHaveLength(1)
+      })
+
+      it('decides again after a concurrent write instead of losing it', async () => {
+        const { app, run } = setup()
+        const { exchangeId } = await run(U.frHandler, draft)
+        await run(U.frHandler, { type: 'request.send', exchangeId })
+        await run(U.deHandler, { type: 'request.accept', exchangeId })
+        const message = (text: string) => ({ type: 'request.add-message', exchangeId, text: { text, language: 'en' } })
+        const results = await Promise.all([app.execute(as(U.frHandler), message('one')), app.execute(as(U.deHandler), message('two'))])
+        expect(results.every(E.isRight)).toBe(true)
+        const stored = await store().events.read(exchangeId)
+        expect(stored.map((e) => e.version)).toEqual([1, 2, 3, 4, 5])
+      })
+
+      it('[REQ-DRAFT-DELETE] erases a deleted draft with no trace', async () => {
+        const { run } = setup()
+        const { exchangeId } = await run(U.frHandler, draft)
+        await run(U.frHandler, { type: 'request.delete-draft', exchangeId })
+        expect(await store().events.read(exchangeId)).toEqual([])
+        expect(await store().events.readAll(0, 100)).toEqual([])
+        expect(await store().projections.summary(exchangeId)).toBeUndefined()
+        expect(await store().timers.claimDue(new Date('2100-01-01T00:00:00Z'), 100)).toEqual([])
+      })
+
+      it('[REQ-SPLIT-NEW-REQUEST] writes a split and the new request in one commit, with summaries for both', async () => {
+        const { run } = setup()
+        const { exchangeId } = await run(U.frHandler, draft)
+        await run(U.frHandler, { type: 'request.send', exchangeId })
+        const split = await run(U.deHandler, {
+          type: 'request.split',
+          exchangeId,
+          to: A.deCa2,
+          questions: ['pq.establishment.suspension'],
+          attachments: [],
+          justification: { text: 'Zuständig ist das Regierungspräsidium.', language: 'de' },
+        })
+        const created = split.spawned[0] as ExchangeId
+        expect((await store().projections.summary(created))?.status).toBe('awaiting-acceptance')
+        const all = await store().events.readAll(0, 100)
+        expect(increasing(all.map((e) => e.position))).toBe(true)
+        expect(all.map((e) => e.streamId)).toEqual([exchangeId, exchangeId, exchangeId, created])
+      })
+
+      it('[RET-BLOCK-SIX-MONTHS] stores retention timers and fires each once as the system actor', async () => {
+        const { app, run } = setup()
+        const { exchangeId } = await run(U.frHandler, draft)
+        await run(U.frHandler, { type: 'request.send', exchangeId })
+        await run(U.deHandler, { type: 'request.accept', exchangeId })
+        await run(U.deHandler, {
+          type: 'request.reply',
+          exchangeId,
+          answers: [
+            { questionId: 'pq.establishment.legally-established', answerId: 'yes' },
+            { questionId: 'pq.establishment.suspension', answerId: 'no' },
+          ],
+        })
+        await run(U.frHandler, { type: 'request.close', exchangeId })
+        const personalData = async () => {
+          const loaded = await app.load(exchangeId)
+          return E.isRight(loaded) && (loaded.right.state as RequestState).personalData
+        }
+        // Closed at 10:00 Brussels winter time; six calendar months later is 10:00 Brussels summer time.
+        clock.set(new Date('2026-09-02T07:59:59.999Z'))
+        expect(await app.fireDueTimers()).toBe(0)
+        clock.set(new Date('2026-09-02T08:00:00.000Z'))
+        expect(await app.fireDueTimers()).toBe(1)
+        expect(await app.fireDueTimers()).toBe(0)
+        expect(await personalData()).toBe('blocked')
+        clock.set(new Date('2029-03-02T08:59:59.999Z'))
+        expect(await app.fireDueTimers()).toBe(0)
+        clock.set(new Date('2029-03-02T09:00:00.000Z'))
+        expect(await app.fireDueTimers()).toBe(1)
+        expect(await personalData()).toBe('erased')
+        clock.set(new Date('2100-01-01T00:00:00Z'))
+        expect(await app.fireDueTimers()).toBe(0)
+      })
+
+      it('[RET-DELETE-THREE-YEARS] keeps personal data apart from the events and erases it for good', async () => {
+        const { app, run } = setup()
+        const sentinel = 'sentinel-7Qx-personal'
+        const { exchangeId } = await run(U.frHandler, {
+          ...draft,
+          caseData: { name: sentinel, 'date-of-birth': '1980-01-01', profession: 'Médecin' },
+          attachments: [{ fileName: `${sentinel}.pdf`, mediaType: 'application/pdf', size: 10, contentRef: `blob:${sentinel}`, relevance: 'certificate' }],
+        })
+        const stored = async () => JSON.stringify(await store().events.readAll(0, 1000))
+        // Reads give the events back whole while the data is kept…
+        expect(await stored()).toContain(sentinel)
+        await run(U.frHandler, { type: 'request.send', exchangeId })
+        await run(U.deHandler, { type: 'request.accept', exchangeId })
+        await run(U.deHandler, {
+          type: 'request.reply',
+          exchangeId,
+          answers: [
+            { questionId: 'pq.establishment.legally-established', answerId: 'yes' },
+            { questionId: 'pq.establishment.suspension', answerId: 'no' },
+          ],
+        })
+        await run(U.frHandler, { type: 'request.close', exchangeId })
+        clock.set(new Date('2030-01-01T00:00:00Z'))
+        expect(await app.fireDueTimers()).toBe(2)
+        // …and after erasure no stored event holds it: each place says it was erased.
+        const after = await stored()
+        expect(after).not.toContain(sentinel)
+        const created = (await store().events.read(exchangeId))[0]?.event.payload as { personalCaseData?: unknown; attachments?: ReadonlyArray<unknown> }
+        expect(created.personalCaseData).toEqual({ redacted: 'erased' })
+        expect(created.attachments).toEqual([{ redacted: 'erased' }])
+        // A service with nothing cached folds the erased stream to the same state.
+        const fresh = serviceOver(store(), clock, 'fresh')
+        const loaded = await fresh.load(exchangeId)
+        expect(E.isRight(loaded) && JSON.stringify(loaded.right.state)).not.toContain(sentinel)
+        expect(E.isRight(loaded) && (loaded.right.state as RequestState).personalData).toBe('erased')
+      })
+
+      it('[REQ-ACTION-LIST-USER] lists what waits for each user', async () => {
+        const { app, run } = setup()
+        const { exchangeId } = await run(U.frHandler, draft)
+        await run(U.frHandler, { type: 'request.send', exchangeId })
+        const de = await app.actionList(as(U.deHandler))
+        const fr = await app.actionList(as(U.frHandler))
+        expect(E.isRight(de) && de.right.map((s) => s.exchangeId)).toEqual([exchangeId])
+        expect(E.isRight(fr) && fr.right).toEqual([])
+      })
+
+      it('puts notifications in the outbox with the events', async () => {
+        const { run } = setup()
+        const { exchangeId } = await run(U.frHandler, draft)
+        await run(U.frHandler, { type: 'request.send', exchangeId })
+        const pending = await store().outbox.claimPending(100)
+        expect(pending.map((m) => m.notification.message)).toEqual(['request.incoming'])
+        const events: ReadonlyArray<EventEnvelope> = (await store().events.read(exchangeId)).map((e) => e.event)
+        expect(events.map((e) => e.type)).toEqual(['request.created', 'request.sent'])
+      })
+
+      it('runs a request lifecycle and reads back, through a fresh service, what the memory storage gives', async () => {
+        const ids = await lifecycle(store(), clock)
+        const referenceClock = fixedClock(at(0))
+        const reference = createMemoryStorage({ leaseMs: LEASE_MS, clock: referenceClock })
+        expect(await lifecycle(reference, referenceClock)).toEqual(ids)
+        const mine = await readBack(store(), clock, ids)
+        const theirs = await readBack(reference, referenceClock, ids)
+        expect(mine.events.length).toBeGreaterThanOrEqual(10)
+        expect(mine.summaries.filter((s) => s !== undefined)).toHaveLength(2)
+        expect(mine.perViewer.flatMap((v) => v.exchanges).some((x) => E.isRight(x.view))).toBe(true)
+        expect(mine).toEqual(theirs)
+      })
+    })
+  })
+}

@@ -1,0 +1,522 @@
+/**
+ * The storage of the core on PostgreSQL, through any {@link SqlClient}: PGlite embedded, or a
+ * PostgreSQL server through `pg`. The same SQL for both.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/Either'
+import { invalidInput, restorePersonalData } from '@imi-kit/core'
+import type {
+  Changes,
+  Clock,
+  ConcurrencyConflict,
+  EventEnvelope,
+  EventStore,
+  ExchangeId,
+  ExchangeSummary,
+  ListingScope,
+  Notification,
+  OutboxMessage,
+  ProcedureRegistry,
+  Storage,
+  StoredEvent,
+  SummaryQuery,
+  Timer,
+} from '@imi-kit/core'
+import type { SqlClient } from './sql-client.js'
+import type { Vault } from './vault.js'
+import { createVault } from './vault.js'
+
+// model
+
+/**
+ * The options of {@link createSqlStorage}.
+ *
+ * @category sql
+ */
+export interface SqlStorageOptions {
+  /**
+   * How long a claimed timer or outbox message stays claimed, in milliseconds. A worker that claims
+   * one and neither completes nor delivers it within the lease (it crashed) lets another claim it.
+   * Default 60,000.
+   */
+  readonly leaseMs?: number
+  /** The clock of outbox leases and deliveries. Default: the system clock. */
+  readonly clock?: Clock
+  /**
+   * When given, every event read back is decoded with the event codec of its procedure; events of a
+   * procedure not in the registry are checked for the envelope's shape only, as without a registry.
+   */
+  readonly procedures?: ProcedureRegistry
+  /**
+   * The 32-byte key that seals every exchange's personal-data key at rest. Keep it outside the
+   * database. Without it, exchange keys are stored plain: erasure still shreds, but a copy of the
+   * database taken before erasure can be read.
+   */
+  readonly keyEncryptionKey?: Uint8Array
+}
+
+/**
+ * A stored event that cannot be read back: not an event envelope, not of its stream, or refused by
+ * its procedure's codec. It names the row, so that an operator can find it.
+ *
+ * @category sql
+ */
+export class CorruptEventError extends Error {
+  readonly _tag = 'CorruptEvent' as const
+  readonly streamId: string
+  /** The row's global position. */
+  readonly position: number
+  readonly version: number
+  /** What is wrong with the row. */
+  readonly reason: string
+
+  constructor(row: { readonly streamId: string; readonly position: number; readonly version: number }, reason: string) {
+    super(`The event at position ${row.position} (stream ${row.streamId}, version ${row.version}) is corrupt: ${reason}`)
+    this.name = 'CorruptEventError'
+    this.streamId = row.streamId
+    this.position = row.position
+    this.version = row.version
+    this.reason = reason
+  }
+}
+
+/**
+ * The event store of the SQL storage. `read` and `readAll` reject with a {@link CorruptEventError}
+ * when a row cannot be read back; `readChecked` and `readAllChecked` return it instead.
+ *
+ * @category sql
+ */
+export interface CheckedEventStore extends EventStore {
+  /** The events of one stream, in order, or the first of them that cannot be read back. */
+  readChecked(streamId: ExchangeId): Promise<E.Either<CorruptEventError, ReadonlyArray<StoredEvent>>>
+  /** Events of every stream after a global position, in order, at most `limit`, or the first that cannot be read back. */
+  readAllChecked(after: number, limit: number): Promise<E.Either<CorruptEventError, ReadonlyArray<StoredEvent>>>
+}
+
+/**
+ * The core's `Storage` on PostgreSQL.
+ *
+ * @category sql
+ */
+export interface SqlStorage extends Storage {
+  readonly events: CheckedEventStore
+}
+
+// rows
+
+interface EventRow {
+  readonly position: number | string
+  readonly stream_id: string
+  readonly version: number
+  readonly payload: unknown
+  readonly personal: boolean
+  readonly sealed: string | null
+  readonly key: string | null
+}
+
+interface TimerRow {
+  readonly exchange_id: string
+  readonly timer_id: string
+  readonly due_at: Date | string
+  readonly command: Timer['command']
+  readonly rule_id: string
+}
+
+interface OutboxRow {
+  readonly id: number | string
+  readonly notification: Notification
+  readonly created_at: Date | string
+}
+
+const iso = (v: Date | string): string => (v instanceof Date ? v : new Date(v)).toISOString()
+
+const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
+
+const ENVELOPE_STRINGS = ['type', 'exchangeId', 'procedure', 'at', 'to'] as const
+
+const envelopeProblem = (u: unknown, streamId: string): string | undefined => {
+  if (!isRecord(u)) return `the payload is ${Array.isArray(u) ? 'an array' : u === null ? 'null' : `a ${typeof u}`}, not an event envelope`
+  const missing: string[] = ENVELOPE_STRINGS.filter((k) => typeof u[k] !== 'string')
+  if (typeof u.procedureVersion !== 'number') missing.push('procedureVersion')
+  if (!isRecord(u.actor)) missing.push('actor')
+  if (missing.length > 0) return `the envelope lacks ${missing.join(', ')}`
+  if (u.from !== undefined && typeof u.from !== 'string') return 'the envelope has a `from` that is not a string'
+  if (u.exchangeId !== streamId) return `the envelope belongs to exchange ${String(u.exchangeId)}, not to its stream`
+  return undefined
+}
+
+const decodeRow =
+  (procedures: ProcedureRegistry | undefined) =>
+  (row: Pick<EventRow, 'position' | 'stream_id' | 'version' | 'payload'>): E.Either<CorruptEventError, StoredEvent> => {
+    const at = { streamId: row.stream_id, position: Number(row.position), version: Number(row.version) }
+    const problem = envelopeProblem(row.payload, row.stream_id)
+    if (problem !== undefined) return E.left(new CorruptEventError(at, problem))
+    const envelope = row.payload as EventEnvelope
+    const codec = procedures?.get(envelope.procedure)?.events
+    if (codec === undefined) return E.right({ streamId: row.stream_id as ExchangeId, version: at.version, position: at.position, event: envelope })
+    const decoded = codec.decode(envelope)
+    if (E.isLeft(decoded)) {
+      const problems = (invalidInput('event', decoded.left).details?.problems ?? []) as ReadonlyArray<{ path: string; message: string }>
+      return E.left(new CorruptEventError(at, `not a valid event of ${envelope.procedure}: ${problems.map((p) => `${p.path || '(root)'}: ${p.message}`).join('; ')}`))
+    }
+    return E.right({ streamId: row.stream_id as ExchangeId, version: at.version, position: at.position, event: decoded.right as EventEnvelope })
+  }
+
+const decodeRows = (
+  rows: ReadonlyArray<Pick<EventRow, 'position' | 'stream_id' | 'version' | 'payload'>>,
+  decode: (row: Pick<EventRow, 'position' | 'stream_id' | 'version' | 'payload'>) => E.Either<CorruptEventError, StoredEvent>,
+): E.Either<CorruptEventError, ReadonlyArray<StoredEvent>> => {
+  const out: StoredEvent[] = []
+  for (const row of rows) {
+    const d = decode(row)
+    if (E.isLeft(d)) return d
+    out.push(d.right)
+  }
+  return E.right(out)
+}
+
+const orThrow = <A>(r: E.Either<CorruptEventError, A>): A => {
+  if (E.isLeft(r)) throw r.left
+  return r.right
+}
+
+// commit
+
+/** Carries a conflict out of the transaction, which rolls it back. */
+class Rollback {
+  constructor(readonly conflict: ConcurrencyConflict) {}
+}
+
+// Positions come from a sequence, so two concurrent commits could make them visible out of order and
+// a projection reading `readAll(after)` would skip the later-committed lower one. Appends take this
+// lock just before they insert events and hold it to the commit, so positions become visible in order.
+const APPEND_LOCK = 0x696d_6902
+
+const actualVersion = async (tx: SqlClient, streamId: string): Promise<number> => {
+  const { rows } = await tx.query<{ version: number }>('SELECT version FROM imi_streams WHERE stream_id = $1', [streamId])
+  return Number(rows[0]?.version ?? 0)
+}
+
+const conflict = (streamId: ExchangeId, expectedVersion: number, actual: number): Rollback =>
+  new Rollback({ _tag: 'ConcurrencyConflict', streamId, expectedVersion, actualVersion: actual })
+
+/** Checks the version of an appended stream and moves it on, locking the stream's row until the commit. */
+const claimAppend = async (tx: SqlClient, a: Changes['appends'][number]): Promise<void> => {
+  const next = a.expectedVersion + a.events.length
+  if (a.expectedVersion === 0 && a.events.length === 0) {
+    const actual = await actualVersion(tx, a.streamId)
+    if (actual !== 0) throw conflict(a.streamId, 0, actual)
+    return
+  }
+  const { rows } =
+    a.expectedVersion === 0
+      ? await tx.query(
+          'INSERT INTO imi_streams (stream_id, procedure, version) VALUES ($1, $2, $3) ON CONFLICT (stream_id) DO NOTHING RETURNING version',
+          [a.streamId, a.procedure, next],
+        )
+      : await tx.query('UPDATE imi_streams SET version = $3 WHERE stream_id = $1 AND version = $2 RETURNING version', [a.streamId, a.expectedVersion, next])
+  if (rows.length === 0) throw conflict(a.streamId, a.expectedVersion, await actualVersion(tx, a.streamId))
+}
+
+const claimErase = async (tx: SqlClient, e: Changes['erase'][number]): Promise<void> => {
+  if (e.expectedVersion === 0) {
+    const actual = await actualVersion(tx, e.streamId)
+    if (actual !== 0) throw conflict(e.streamId, 0, actual)
+    return
+  }
+  const { rows } = await tx.query('DELETE FROM imi_streams WHERE stream_id = $1 AND version = $2 RETURNING version', [e.streamId, e.expectedVersion])
+  if (rows.length === 0) throw conflict(e.streamId, e.expectedVersion, await actualVersion(tx, e.streamId))
+}
+
+const byKey =
+  <T>(key: (t: T) => string) =>
+  (x: T, y: T): number =>
+    key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0
+
+/** Seals the personal data of appended events under their exchange's key, creating it on first use. */
+const writePersonalData = async (tx: SqlClient, vault: Vault, a: Changes['appends'][number]): Promise<void> => {
+  const entries = a.personal.map((p, i) => ({ personal: p, version: a.expectedVersion + i + 1 })).filter((x) => x.personal.length > 0)
+  if (entries.length === 0) return
+  const existing = await tx.query<{ key: string }>('SELECT key FROM imi_vault_keys WHERE stream_id = $1', [a.streamId])
+  let key = existing.rows[0]?.key
+  if (key === undefined) {
+    key = await vault.newKey()
+    await tx.query('INSERT INTO imi_vault_keys (stream_id, key) VALUES ($1, $2)', [a.streamId, key])
+  }
+  for (const x of entries) {
+    await tx.query('INSERT INTO imi_personal_data (stream_id, version, sealed) VALUES ($1, $2, $3)', [a.streamId, x.version, await vault.seal(key, x.personal)])
+    await tx.query('UPDATE imi_events SET personal = true WHERE stream_id = $1 AND version = $2', [a.streamId, x.version])
+  }
+}
+
+/** Crypto-shredding: the key and the sealed rows go; the events keep only references. */
+const shredPersonalData = async (tx: SqlClient, streamId: string): Promise<void> => {
+  await tx.query('DELETE FROM imi_vault_keys WHERE stream_id = $1', [streamId])
+  await tx.query('DELETE FROM imi_personal_data WHERE stream_id = $1', [streamId])
+}
+
+const writeChanges = async (tx: SqlClient, changes: Changes, vault: Vault): Promise<void> => {
+  // Rows are locked in one order whatever the commit (streams, then the append lock, then timers and
+  // summaries by exchange), so that two commits cannot deadlock.
+  const claims = [
+    ...changes.appends.map((a) => ({ streamId: a.streamId, run: () => claimAppend(tx, a) })),
+    ...changes.erase.map((e) => ({ streamId: e.streamId, run: () => claimErase(tx, e) })),
+  ].sort(byKey((c) => c.streamId))
+  for (const c of claims) await c.run()
+
+  const appends = changes.appends.filter((a) => a.events.length > 0)
+  if (appends.length > 0) await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [APPEND_LOCK])
+  for (const a of appends)
+    await tx.query(
+      `INSERT INTO imi_events (stream_id, version, procedure, type, at, payload)
+       SELECT $1, $2::integer + e.n::integer, $3, e.event->>'type', (e.event->>'at')::timestamptz, e.event
+       FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e(event, n)
+       ORDER BY e.n`,
+      [a.streamId, a.expectedVersion, a.procedure, JSON.stringify(a.events)],
+    )
+  for (const a of appends) await writePersonalData(tx, vault, a)
+  for (const id of changes.erasePersonalData) await shredPersonalData(tx, id)
+
+  for (const e of changes.erase) {
+    // A deleted draft leaves no trace: its events, summary and timers go (REQ-DRAFT-DELETE).
+    await tx.query('DELETE FROM imi_events WHERE stream_id = $1', [e.streamId])
+    await shredPersonalData(tx, e.streamId)
+    await tx.query('DELETE FROM imi_summaries WHERE exchange_id = $1', [e.streamId])
+    await tx.query('DELETE FROM imi_timers WHERE exchange_id = $1', [e.streamId])
+  }
+
+  for (const { exchangeId, timers } of [...changes.timers].sort(byKey((t) => t.exchangeId))) {
+    await tx.query('DELETE FROM imi_timers WHERE exchange_id = $1 AND timer_id NOT IN (SELECT jsonb_array_elements_text($2::jsonb))', [
+      exchangeId,
+      JSON.stringify(timers.map((t) => t.id)),
+    ])
+    if (timers.length === 0) continue
+    // A timer that keeps its due instant keeps its claim; a moved one may fire again.
+    await tx.query(
+      `INSERT INTO imi_timers (exchange_id, timer_id, due_at, command, rule_id)
+       SELECT $1, t.id, t.due_at, t.command, t.rule_id
+       FROM jsonb_to_recordset($2::jsonb) AS t(id text, due_at timestamptz, command jsonb, rule_id text)
+       ON CONFLICT (exchange_id, timer_id) DO UPDATE SET
+         due_at = excluded.due_at,
+         command = excluded.command,
+         rule_id = excluded.rule_id,
+         claimed_until = CASE WHEN imi_timers.due_at = excluded.due_at THEN imi_timers.claimed_until END`,
+      [exchangeId, JSON.stringify(timers.map((t) => ({ id: t.id, due_at: t.dueAt, command: t.command, rule_id: t.ruleId })))],
+    )
+  }
+
+  for (const s of [...changes.summaries].sort(byKey((x) => x.exchangeId)))
+    // Only the summary of a stream that exists is kept: an erased draft's summary does not come back.
+    await tx.query(
+      `INSERT INTO imi_summaries (exchange_id, procedure, number, status, legislative_area, authorities, member_states,
+         created_at, updated_at, sent_at, closed_at, deadline, audience, summary)
+       SELECT s->>'exchangeId', s->>'procedure', s->>'number', s->>'status', s->>'legislativeArea',
+         ARRAY(SELECT jsonb_array_elements_text(s->'authorities')),
+         ARRAY(SELECT jsonb_array_elements_text(s->'memberStates')),
+         (s->>'createdAt')::timestamptz, (s->>'updatedAt')::timestamptz, (s->>'sentAt')::timestamptz,
+         (s->>'closedAt')::timestamptz, (s->>'deadline')::date,
+         ARRAY(SELECT 'p:' || jsonb_array_elements_text(s->'audience'->'participants')
+           UNION ALL SELECT 'c:' || jsonb_array_elements_text(s->'audience'->'coordinators')
+           UNION ALL SELECT 'o:' || jsonb_array_elements_text(s->'audience'->'observers')
+           UNION ALL SELECT 's:' || jsonb_array_elements_text(s->'audience'->'sameStateHandlers')),
+         s
+       FROM (SELECT $1::jsonb AS s) AS input
+       WHERE EXISTS (SELECT 1 FROM imi_streams WHERE stream_id = s->>'exchangeId')
+       ON CONFLICT (exchange_id) DO UPDATE SET
+         procedure = excluded.procedure, number = excluded.number, status = excluded.status,
+         legislative_area = excluded.legislative_area, authorities = excluded.authorities,
+         member_states = excluded.member_states, created_at = excluded.created_at, updated_at = excluded.updated_at,
+         sent_at = excluded.sent_at, closed_at = excluded.closed_at, deadline = excluded.deadline,
+         audience = excluded.audience, summary = excluded.summary`,
+      [JSON.stringify(s)],
+    )
+
+  if (changes.notifications.length > 0)
+    await tx.query(
+      `INSERT INTO imi_outbox (notification, created_at)
+       SELECT n.notification, $2::timestamptz
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS n(notification, i)
+       ORDER BY n.i`,
+      [JSON.stringify(changes.notifications), changes.at],
+    )
+}
+
+// queries
+
+const areas = (xs: ReadonlyArray<string>, param: (value: unknown) => string) => `ARRAY(SELECT jsonb_array_elements_text(${param(JSON.stringify(xs))}::jsonb))`
+
+/**
+ * `isListedFor` of the core as a condition on `imi_summaries`: the overlap with the scope's own keys
+ * picks the candidates through the GIN index, the CASE then follows the predicate branch by branch.
+ */
+const listedFor = (scope: ListingScope, param: (value: unknown) => string): string => {
+  const me = scope.authorityId
+  const inAreas = (xs: ReadonlyArray<string>) => (xs.includes('*') ? 'true' : `legislative_area = ANY(${areas(xs, param)})`)
+  const granted = (xs: ReadonlyArray<string>) => `legislative_area = ANY(${areas(xs.filter((a) => a !== '*'), param)})`
+  const has = (key: string) => `${param(key)} = ANY(audience)`
+  const keys = JSON.stringify([`p:${me}`, `c:${me}`, `o:${me}`, `s:${scope.memberState}`])
+  return `(audience && ARRAY(SELECT jsonb_array_elements_text(${param(keys)}::jsonb)) AND CASE
+    WHEN ${has(`p:${me}`)} THEN ${inAreas(scope.participantAreas)} AND (${granted(scope.participantAreas)} OR NOT ${granted(scope.coordinatorAreas)})
+    WHEN ${has(`c:${me}`)} AND ${inAreas(scope.coordinatorAreas)} THEN true
+    WHEN ${has(`o:${me}`)} AND ${inAreas(scope.observerAreas)} AND (${granted(scope.observerAreas)} OR NOT ${granted(scope.coordinatorAreas)}) THEN true
+    ELSE ${has(`s:${scope.memberState}`)} AND ${inAreas(scope.sameStateAreas)}
+  END)`
+}
+
+// constructors
+
+const systemClock: Clock = { now: () => new Date() }
+
+/**
+ * Creates the core's `Storage` over a PostgreSQL connection whose schema is migrated (see
+ * {@link migrate}). A commit is one transaction: the expected version of every stream is checked
+ * first, under a row lock, and a stale one rolls everything back and returns a
+ * `ConcurrencyConflict`, never an exception. Timers and outbox messages are claimed with
+ * `FOR UPDATE SKIP LOCKED`, so that any number of workers share them.
+ *
+ * @example
+ * ```ts
+ * import { PGlite } from '@electric-sql/pglite'
+ * import { createPgliteClient, createSqlStorage, migrate } from '@imi-kit/storage-adapters'
+ * const db = await PGlite.create()
+ * const client = createPgliteClient(db)
+ * await migrate(client)
+ * const storage = createSqlStorage(client, { leaseMs: 30_000 })
+ * await storage.events.readAll(0, 100) // []
+ * await db.close()
+ * ```
+ * @category sql
+ */
+export const createSqlStorage = (client: SqlClient, options: SqlStorageOptions = {}): SqlStorage => {
+  const leaseMs = options.leaseMs ?? 60_000
+  const clock = options.clock ?? systemClock
+  const decode = decodeRow(options.procedures)
+  const leaseFrom = (now: Date) => new Date(now.getTime() + leaseMs).toISOString()
+
+  const vault = createVault(options.keyEncryptionKey)
+  const SELECT_EVENTS = `SELECT e.position, e.stream_id, e.version, e.payload, e.personal, p.sealed, k.key
+    FROM imi_events e
+    LEFT JOIN imi_personal_data p ON p.stream_id = e.stream_id AND p.version = e.version
+    LEFT JOIN imi_vault_keys k ON k.stream_id = e.stream_id`
+
+  /** Puts the vaulted personal data back into the event, or marks it erased when its key is gone. */
+  const restore = async (row: EventRow): Promise<E.Either<CorruptEventError, EventRow>> => {
+    if (!row.personal) return E.right(row)
+    if (row.sealed === null || row.key === null) return E.right({ ...row, payload: restorePersonalData(row.payload, undefined) })
+    try {
+      return E.right({ ...row, payload: restorePersonalData(row.payload, await vault.open(row.key, row.sealed)) })
+    } catch (_error) {
+      const at = { streamId: row.stream_id, position: Number(row.position), version: Number(row.version) }
+      return E.left(new CorruptEventError(at, 'its personal data cannot be opened: wrong or missing key-encryption key'))
+    }
+  }
+  const readRows = async (rows: ReadonlyArray<EventRow>) => {
+    const restored: EventRow[] = []
+    for (const row of rows) {
+      const r = await restore(row)
+      if (E.isLeft(r)) return r
+      restored.push(r.right)
+    }
+    return decodeRows(restored, decode)
+  }
+
+  const readChecked: CheckedEventStore['readChecked'] = async (streamId) => {
+    const { rows } = await client.query<EventRow>(`${SELECT_EVENTS} WHERE e.stream_id = $1 ORDER BY e.version`, [streamId])
+    return readRows(rows)
+  }
+  const readAllChecked: CheckedEventStore['readAllChecked'] = async (after, limit) => {
+    const { rows } = await client.query<EventRow>(`${SELECT_EVENTS} WHERE e.position > $1 ORDER BY e.position LIMIT $2`, [after, limit])
+    return readRows(rows)
+  }
+
+  const commit = async (changes: Changes): Promise<E.Either<ConcurrencyConflict, void>> => {
+    try {
+      await client.transaction((tx) => writeChanges(tx, changes, vault))
+      return E.right(undefined)
+    } catch (error) {
+      if (error instanceof Rollback) return E.left(error.conflict)
+      throw error
+    }
+  }
+
+  const find = async (q: SummaryQuery): Promise<ReadonlyArray<ExchangeSummary>> => {
+    const where: string[] = []
+    const params: unknown[] = []
+    const param = (value: unknown) => {
+      params.push(value)
+      return `$${params.length}`
+    }
+    if (q.procedure !== undefined) where.push(`procedure = ${param(q.procedure)}`)
+    if (q.statuses !== undefined) where.push(`status IN (SELECT jsonb_array_elements_text(${param(JSON.stringify(q.statuses))}::jsonb))`)
+    if (q.authorities !== undefined) where.push(`authorities && ARRAY(SELECT jsonb_array_elements_text(${param(JSON.stringify(q.authorities))}::jsonb))`)
+    if (q.scope !== undefined) where.push(listedFor(q.scope, param))
+    const limit = q.limit === undefined ? '' : ` LIMIT ${param(q.limit)}`
+    const { rows } = await client.query<{ summary: ExchangeSummary }>(
+      `SELECT summary FROM imi_summaries${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, exchange_id${limit}`,
+      params,
+    )
+    return rows.map((r) => r.summary)
+  }
+
+  return {
+    events: {
+      read: async (streamId) => orThrow(await readChecked(streamId)),
+      readAll: async (after, limit) => orThrow(await readAllChecked(after, limit)),
+      readChecked,
+      readAllChecked,
+    },
+    projections: {
+      summary: async (id) => {
+        const { rows } = await client.query<{ summary: ExchangeSummary }>('SELECT summary FROM imi_summaries WHERE exchange_id = $1', [id])
+        return rows[0]?.summary
+      },
+      find,
+    },
+    timers: {
+      claimDue: async (now, limit) => {
+        const at = now.toISOString()
+        const { rows } = await client.query<TimerRow>(
+          `WITH due AS (
+             SELECT exchange_id, timer_id FROM imi_timers
+             WHERE due_at <= $1::timestamptz AND (claimed_until IS NULL OR claimed_until <= $1::timestamptz)
+             ORDER BY due_at, exchange_id, timer_id
+             LIMIT $2
+             FOR UPDATE SKIP LOCKED)
+           UPDATE imi_timers AS t SET claimed_until = $3::timestamptz
+           FROM due WHERE t.exchange_id = due.exchange_id AND t.timer_id = due.timer_id
+           RETURNING t.exchange_id, t.timer_id, t.due_at, t.command, t.rule_id`,
+          [at, limit, leaseFrom(now)],
+        )
+        return rows
+          .map((r): Timer => ({ id: r.timer_id, exchangeId: r.exchange_id as ExchangeId, dueAt: iso(r.due_at), command: r.command, ruleId: r.rule_id }))
+          .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.exchangeId.localeCompare(b.exchangeId) || a.id.localeCompare(b.id))
+      },
+      complete: async (exchangeId, timerId) => {
+        await client.query('DELETE FROM imi_timers WHERE exchange_id = $1 AND timer_id = $2', [exchangeId, timerId])
+      },
+    },
+    outbox: {
+      claimPending: async (limit) => {
+        const now = clock.now()
+        const { rows } = await client.query<OutboxRow>(
+          `WITH pending AS (
+             SELECT id FROM imi_outbox
+             WHERE delivered_at IS NULL AND (claimed_until IS NULL OR claimed_until <= $1::timestamptz)
+             ORDER BY id
+             LIMIT $2
+             FOR UPDATE SKIP LOCKED)
+           UPDATE imi_outbox AS o SET claimed_until = $3::timestamptz, attempts = o.attempts + 1
+           FROM pending WHERE o.id = pending.id
+           RETURNING o.id, o.notification, o.created_at`,
+          [now.toISOString(), limit, leaseFrom(now)],
+        )
+        return rows.map((r): OutboxMessage => ({ id: Number(r.id), notification: r.notification, createdAt: iso(r.created_at) })).sort((a, b) => a.id - b.id)
+      },
+      markDelivered: async (id) => {
+        await client.query('UPDATE imi_outbox SET delivered_at = $2::timestamptz, claimed_until = NULL WHERE id = $1', [id, clock.now().toISOString()])
+      },
+    },
+    commit,
+  }
+}
