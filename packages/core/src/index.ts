@@ -106,6 +106,8 @@ export type {
 export { createProcedureRegistry } from './procedure/procedure.js'
 export type { ExchangeAudience, ListingScope } from './procedure/listing.js'
 export { listingScope, isListedFor } from './procedure/listing.js'
+export type { SearchKey } from './procedure/search.js'
+export { DASHBOARD_RECENT_DAYS, TO_ANSWER_STATUSES, dashboardOf, decodeSearchCursor, encodeSearchCursor, matchesSearch, searchKey, searchSummaries } from './procedure/search.js'
 export type { ResolvedRecipients } from './procedure/recipients.js'
 export { resolveRecipients } from './procedure/recipients.js'
 export * from './procedures/request/index.js'
@@ -115,6 +117,10 @@ export type {
   StoredEvent,
   EventStore,
   SummaryQuery,
+  SearchSort,
+  SearchQuery,
+  SearchPage,
+  DashboardCounts,
   Projections,
   TimerStore,
   OutboxMessage,

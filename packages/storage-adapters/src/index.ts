@@ -11,6 +11,10 @@
 export type { MemoryStorage, MemoryStorageOptions } from './memory/memory-storage.js'
 export { createMemoryStorage } from './memory/memory-storage.js'
 
+// rebuild
+export type { RebuildTarget, SummaryReplacement } from './rebuild/rebuild-target.js'
+export { rebuildProjections } from './rebuild/rebuild-projections.js'
+
 // sql
 export type { SqlClient } from './sql/sql-client.js'
 export type { Migration } from './sql/migrations.js'

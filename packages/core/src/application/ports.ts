@@ -51,6 +51,84 @@ export interface SummaryQuery {
 }
 
 /**
+ * The orders a search can be sorted in. Ties are broken by `exchangeId`, in the same direction, so
+ * that every order is total and a keyset cursor is exact.
+ * - `updated-desc`: last updated first;
+ * - `created-desc`: last created first;
+ * - `deadline-asc`: nearest deadline first, exchanges without a deadline last;
+ * - `number-asc`: by number.
+ *
+ * @category ports
+ */
+export type SearchSort = 'updated-desc' | 'created-desc' | 'deadline-asc' | 'number-asc'
+
+/**
+ * A search over the exchange summaries, for one viewer, one page at a time (spec §6.14). Every
+ * criterion given must hold; see `searchSummaries` for the reference semantics every storage follows.
+ *
+ * @category ports
+ */
+export interface SearchQuery {
+  /** The viewer: only the exchanges it finds in lists (see `isListedFor`) are searched (SRCH-REQ-OWN-ALL). */
+  readonly scope: ListingScope
+  readonly procedure?: ProcedureId
+  readonly statuses?: ReadonlyArray<string>
+  /** Sent at or after this ISO-8601 instant (SRCH-REQ-CRITERIA). */
+  readonly sentFrom?: string
+  /** Sent strictly before this ISO-8601 instant. */
+  readonly sentTo?: string
+  /** Last updated at or after this ISO-8601 instant. */
+  readonly updatedFrom?: string
+  /** Last updated strictly before this ISO-8601 instant. */
+  readonly updatedTo?: string
+  /** Exchanges that involve one of these member states, sending or receiving (SRCH-REQ-CRITERIA). */
+  readonly memberStates?: ReadonlyArray<string>
+  /** Exchanges in which one of these authorities takes part. */
+  readonly authorities?: ReadonlyArray<string>
+  /** A case-insensitive substring of the summary's `searchText`. */
+  readonly text?: string
+  /**
+   * A calendar date (`YYYY-MM-DD`): only exchanges whose deadline is before it and that are neither
+   * closed nor drafts (SRCH-REQ-OVERDUE).
+   */
+  readonly overdueAt?: string
+  readonly sort: SearchSort
+  /** The page size, 1 to 200. */
+  readonly limit: number
+  /** The `next` cursor of the previous page; absent for the first page. */
+  readonly after?: string
+}
+
+/**
+ * One page of a search.
+ *
+ * @category ports
+ */
+export interface SearchPage {
+  readonly items: ReadonlyArray<ExchangeSummary>
+  /** An opaque cursor for the following page; absent when this page is the last. */
+  readonly next?: string
+}
+
+/**
+ * The counts of a viewer's dashboard; see `dashboardOf` for their definitions.
+ *
+ * @category ports
+ */
+export interface DashboardCounts {
+  /** Drafts of the viewer's authority. */
+  readonly drafts: number
+  /** Exchanges addressed to the viewer's authority and sent in the last 15 days. */
+  readonly receivedRecently: number
+  /** Exchanges the viewer lists that were updated in the last 15 days. */
+  readonly updatedRecently: number
+  /** Exchanges addressed to the viewer's authority that wait for acceptance. */
+  readonly toAccept: number
+  /** Exchanges addressed to the viewer's authority that wait for its answer. */
+  readonly toAnswer: number
+}
+
+/**
  * The summaries of exchanges, behind dashboards, action lists and search.
  *
  * @category ports
@@ -58,6 +136,10 @@ export interface SummaryQuery {
 export interface Projections {
   summary(id: ExchangeId): Promise<ExchangeSummary | undefined>
   find(query: SummaryQuery): Promise<ReadonlyArray<ExchangeSummary>>
+  /** One page of a search, in the query's order; what `searchSummaries` gives over every summary. */
+  search(query: SearchQuery): Promise<SearchPage>
+  /** The dashboard of a viewer at `now`; what `dashboardOf` gives over every summary. */
+  dashboard(scope: ListingScope, now: Date): Promise<DashboardCounts>
 }
 
 /**

@@ -174,6 +174,15 @@ export interface ExchangeSummary {
   readonly sentAt?: string
   readonly closedAt?: string
   readonly deadline?: string
+  /** The authority that started the exchange. */
+  readonly requestingAuthority?: AuthorityId
+  /** The authority addressed now, once the exchange is sent; absent before. */
+  readonly respondingAuthority?: AuthorityId
+  /**
+   * The text free-text search looks in: the number and the case fields that hold no personal data
+   * (never a field the area flags as personal), lower-cased, separated by spaces.
+   */
+  readonly searchText: string
   /** Who finds the exchange in lists; see `isListedFor`. */
   readonly audience: ExchangeAudience
 }

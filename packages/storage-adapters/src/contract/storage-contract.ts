@@ -6,7 +6,19 @@
  */
 import * as E from 'fp-ts/Either'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { SYSTEM, createApplicationService, createProcedureRegistry, fixedClock, isListedFor, listingScope, requestForInformation, sequentialIds, viewerOf } from '@imi-kit/core'
+import {
+  SYSTEM,
+  createApplicationService,
+  createProcedureRegistry,
+  dashboardOf,
+  fixedClock,
+  isListedFor,
+  listingScope,
+  requestForInformation,
+  searchSummaries,
+  sequentialIds,
+  viewerOf,
+} from '@imi-kit/core'
 import type {
   ApplicationService,
   Actor,
@@ -16,6 +28,9 @@ import type {
   ExchangeId,
   ExchangeSummary,
   LegislativeAreaId,
+  ListingScope,
+  MemberState,
+  SearchQuery,
   Notification,
   RequestState,
   Storage,
@@ -24,6 +39,8 @@ import type {
 } from '@imi-kit/core'
 import { A, PQ, SERVICES_LA, U, world } from '@imi-kit/core/testing'
 import { createMemoryStorage } from '../memory/memory-storage.js'
+import { rebuildProjections } from '../rebuild/rebuild-projections.js'
+import type { SummaryReplacement } from '../rebuild/rebuild-target.js'
 
 // model
 
@@ -44,7 +61,8 @@ export interface StorageContractOptions {
  * @category contract
  */
 export interface StorageUnderTest {
-  readonly storage: Storage
+  /** The storage, with the replacement of its summaries that the rebuild command uses. */
+  readonly storage: Storage & SummaryReplacement
   /** Called after the test, passed or failed. */
   close(): Promise<void>
 }
@@ -101,6 +119,7 @@ const summary = (exchangeId: ExchangeId, over: Partial<ExchangeSummary> = {}): E
   memberStates: ['FR', 'DE'],
   createdAt: T0,
   updatedAt: T0,
+  searchText: `n-${exchangeId}`,
   audience: { participants: [A.frCa, A.deCa], coordinators: [A.frNimic, A.deNimic], observers: [], sameStateHandlers: ['FR', 'DE'] },
   ...over,
 })
@@ -206,6 +225,83 @@ const readBack = async (storage: Storage, clock: Clock, ids: ReadonlyArray<Excha
   }
 }
 
+// A deterministic spread of summaries over the fixture authorities, states, statuses and dates, with
+// ties on every sort key, so that keyset pages are tested where they break most easily.
+const SEARCH_STATUSES = ['draft', 'awaiting-acceptance', 'accepted', 'replied', 'additional-info-requested', 'returned-after-arbitration', 'closed'] as const
+const WORDS = ['médecin', 'Infirmier', 'pharmacien', 'ARCHITECTE', 'avocat', 'ref-2026', 'dossier']
+const SEARCH_NOW = at(30 * DAY)
+
+const searchWorld = (count: number): ReadonlyArray<ExchangeSummary> => {
+  let seed = 7
+  const next = (n: number) => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648
+    return seed % n
+  }
+  const pick = <T>(xs: ReadonlyArray<T>): T => xs[next(xs.length)] as T
+  const authorities = Object.values(A)
+  const stateOf = (a: string): MemberState => (a.slice(0, 2).toUpperCase() as MemberState)
+  const some = <T>(xs: ReadonlyArray<T>): T[] => xs.filter(() => next(5) === 0)
+  return Array.from({ length: count }, (_, i) => {
+    const exchangeId = xid(`q-${String(next(1000)).padStart(3, '0')}-${i}`)
+    const status = pick(SEARCH_STATUSES)
+    const requesting = pick(authorities)
+    const responding = status === 'draft' ? undefined : pick(authorities.filter((a) => a !== requesting))
+    // Whole hours over 40 days: many summaries share an instant.
+    const created = next(40 * 24) * HOUR
+    const sent = responding === undefined ? undefined : created + next(48) * HOUR
+    const updated = (sent ?? created) + next(10) * DAY
+    const participants = responding === undefined ? [requesting] : [requesting, responding]
+    const s: ExchangeSummary = {
+      exchangeId,
+      procedure: next(6) === 0 ? 'p.other' : PROCEDURE,
+      number: `N-${String(next(60)).padStart(2, '0')}`,
+      status,
+      legislativeArea: next(4) === 0 ? SERVICES_LA : PQ,
+      authorities: participants,
+      memberStates: [...new Set(participants.map(stateOf))],
+      createdAt: isoAt(created),
+      updatedAt: isoAt(updated),
+      ...(sent === undefined ? {} : { sentAt: isoAt(sent) }),
+      ...(status === 'closed' ? { closedAt: isoAt(updated) } : {}),
+      ...(next(3) === 0 ? {} : { deadline: isoAt(next(60) * DAY).slice(0, 10) }),
+      requestingAuthority: requesting,
+      ...(responding === undefined ? {} : { respondingAuthority: responding }),
+      searchText: `n-${i} ${pick(WORDS)} ${pick(WORDS)}`.toLowerCase(),
+      audience: {
+        participants,
+        coordinators: status === 'draft' ? [] : some([A.frNimic, A.deNimic, A.frDimic, A.deDimic, A.itNimic]),
+        observers: some(authorities.filter((a) => !participants.includes(a))),
+        sameStateHandlers: status === 'draft' ? [] : [...new Set(participants.map(stateOf))],
+      },
+    }
+    return s
+  })
+}
+
+const SEARCH_VIEWERS = [U.frHandler, U.frAllocator, U.frLda, U.frNimicReferee, U.deHandler, U.deViewer, U.deNimicAllocator, U.itHandler] as const
+
+const scopeOf = (who: (typeof U)[keyof typeof U]): ListingScope => {
+  const viewer = viewerOf(directory, as(who))
+  const scope = viewer === undefined ? undefined : listingScope(viewer)
+  if (scope === undefined) throw new Error(`${who} lists nothing`)
+  return scope
+}
+
+/** Every page of a search, following `next`; fails on a page over the limit or a loop. */
+const allPages = async (search: (q: SearchQuery) => Promise<{ readonly items: ReadonlyArray<ExchangeSummary>; readonly next?: string }>, q: SearchQuery) => {
+  const items: ExchangeSummary[] = []
+  let after: string | undefined
+  for (let pages = 0; pages < 1000; pages++) {
+    const page = await search(after === undefined ? q : { ...q, after })
+    expect(page.items.length).toBeLessThanOrEqual(q.limit)
+    items.push(...page.items)
+    if (page.next === undefined) return items
+    expect(page.items).toHaveLength(q.limit)
+    after = page.next
+  }
+  throw new Error('The search never ended')
+}
+
 // suite
 
 /**
@@ -226,7 +322,7 @@ export const describeStorageContract = (name: string, makeStorage: MakeStorage):
   describe(`storage contract: ${name}`, () => {
     let opened: StorageUnderTest | undefined
     let clock = fixedClock(at(0))
-    const store = (): Storage => {
+    const store = (): Storage & SummaryReplacement => {
       if (opened === undefined) throw new Error('The storage under test is not open')
       return opened.storage
     }
@@ -523,6 +619,102 @@ export const describeStorageContract = (name: string, makeStorage: MakeStorage):
       })
     })
 
+    describe('search and dashboard', () => {
+      const world = searchWorld(190)
+      const seed = () => committed(changes({ appends: world.map((x) => append(x.exchangeId, 0, 1)), summaries: world }))
+      const ids = (xs: ReadonlyArray<ExchangeSummary>) => xs.map((x) => x.exchangeId)
+      const agrees = async (q: SearchQuery) => {
+        const mine = await allPages((x) => store().projections.search(x), q)
+        const reference = await allPages(async (x) => searchSummaries(world, x), q)
+        expect(ids(mine), JSON.stringify({ ...q, scope: q.scope.authorityId })).toEqual(ids(reference))
+        expect(new Set(ids(mine)).size).toBe(mine.length)
+        expect(mine).toEqual(reference)
+        return mine
+      }
+
+      it('[SRCH-REQ-OWN-ALL] pages through every exchange a viewer lists, in each order, as searchSummaries does: no duplicate, no gap', async () => {
+        await seed()
+        let seen = 0
+        for (const who of SEARCH_VIEWERS) {
+          const scope = scopeOf(who)
+          const listed = world.filter((x) => isListedFor(x, scope))
+          for (const sort of ['updated-desc', 'created-desc', 'deadline-asc', 'number-asc'] as const) {
+            const found = await agrees({ scope, sort, limit: 7 })
+            expect(new Set(ids(found))).toEqual(new Set(ids(listed)))
+          }
+          // Drafts, open and closed exchanges of the viewer's own authority are all found.
+          const own = listed.filter((x) => x.authorities.includes(scope.authorityId))
+          if (who === U.frHandler) expect(new Set(own.map((x) => x.status)).size).toBeGreaterThanOrEqual(3)
+          seen += listed.length
+        }
+        expect(seen).toBeGreaterThan(100)
+      })
+
+      it('[SRCH-REQ-CRITERIA] filters by procedure, status, dates sent and updated, member states, authorities and text, as searchSummaries does', async () => {
+        await seed()
+        const criteria: ReadonlyArray<Partial<SearchQuery>> = [
+          { statuses: ['accepted', 'closed'] },
+          { statuses: [] },
+          { procedure: 'p.other' },
+          { sentFrom: isoAt(5 * DAY), sentTo: isoAt(20 * DAY) },
+          { updatedFrom: isoAt(10 * DAY) },
+          { updatedTo: isoAt(15 * DAY), sort: 'number-asc' },
+          { memberStates: ['IT'] },
+          { memberStates: ['DE', 'FR'], statuses: ['replied'] },
+          { authorities: [A.deCa2, A.itCa], sort: 'deadline-asc' },
+          { text: 'MÉDECIN' },
+          { text: 'n-1', sort: 'created-desc' },
+          { text: 'no such text' },
+        ]
+        let found = 0
+        for (const who of [U.frHandler, U.deNimicAllocator, U.itHandler]) {
+          for (const c of criteria) found += (await agrees({ scope: scopeOf(who), sort: 'updated-desc', limit: 7, ...c })).length
+        }
+        expect(found).toBeGreaterThan(50)
+      })
+
+      it('[SRCH-REQ-OVERDUE] finds the open exchanges past their deadline, sorted by deadline', async () => {
+        await seed()
+        for (const who of [U.frNimicReferee, U.deHandler]) {
+          const found = await agrees({ scope: scopeOf(who), overdueAt: '2026-03-20', sort: 'deadline-asc', limit: 7 })
+          expect(found.length).toBeGreaterThan(0)
+          expect(found.every((x) => x.deadline !== undefined && x.deadline < '2026-03-20' && x.closedAt === undefined && x.status !== 'draft')).toBe(true)
+        }
+      })
+
+      it('[SRCH-REQ-COORD-LINKED] a coordinator finds the requests it is linked to, and only those it lists', async () => {
+        await seed()
+        const scope = scopeOf(U.frNimicReferee)
+        const found = await agrees({ scope, sort: 'updated-desc', limit: 7 })
+        // Participation takes precedence over coordination (see isListedFor).
+        const linked = world.filter((x) => x.audience.coordinators.includes(A.frNimic) && !x.audience.participants.includes(A.frNimic) && scope.coordinatorAreas.includes(x.legislativeArea))
+        expect(linked.length).toBeGreaterThan(0)
+        expect(ids(found)).toEqual(expect.arrayContaining(ids(linked)))
+      })
+
+      it('refuses a limit outside 1–200 and a cursor it did not make', async () => {
+        await seed()
+        const scope = scopeOf(U.frHandler)
+        await expect(store().projections.search({ scope, sort: 'updated-desc', limit: 0 })).rejects.toThrow(RangeError)
+        await expect(store().projections.search({ scope, sort: 'updated-desc', limit: 201 })).rejects.toThrow(RangeError)
+        await expect(store().projections.search({ scope, sort: 'updated-desc', limit: 5, after: 'nope' })).rejects.toThrow(RangeError)
+      })
+
+      it('counts the dashboard of each viewer as dashboardOf does', async () => {
+        await seed()
+        let total = 0
+        for (const who of SEARCH_VIEWERS) {
+          const scope = scopeOf(who)
+          for (const now of [SEARCH_NOW, at(12 * DAY)]) {
+            const counts = await store().projections.dashboard(scope, now)
+            expect(counts, who).toEqual(dashboardOf(world, scope, now))
+            total += Object.values(counts).reduce((a, b) => a + b, 0)
+          }
+        }
+        expect(total).toBeGreaterThan(20)
+      })
+    })
+
     describe('application service', () => {
       const setup = () => {
         const app = serviceOver(store(), clock, 'm')
@@ -686,6 +878,27 @@ export const describeStorageContract = (name: string, makeStorage: MakeStorage):
         expect(pending.map((m) => m.notification.message)).toEqual(['request.incoming'])
         const events: ReadonlyArray<EventEnvelope> = (await store().events.read(exchangeId)).map((e) => e.event)
         expect(events.map((e) => e.type)).toEqual(['request.created', 'request.sent'])
+      })
+
+      it('rebuilds, from the events alone, the summaries that commits maintained', async () => {
+        const registry = createProcedureRegistry([requestForInformation])
+        const { run } = setup()
+        const ids = [...(await lifecycle(store(), clock))]
+        for (const addressee of [A.deCa, A.itCa]) {
+          const { exchangeId } = await run(U.frHandler, { ...draft, addressee, deadline: '2027-01-01' })
+          await run(U.frHandler, { type: 'request.send', exchangeId })
+          ids.push(exchangeId)
+        }
+        const { exchangeId: kept } = await run(U.frHandler, { ...draft, deadline: '2027-01-01' })
+        ids.push(kept)
+        const maintained = byExchange(await store().projections.find({}))
+        expect(maintained.length).toBe(5)
+        await store().replaceSummaries([])
+        expect(await store().projections.find({})).toEqual([])
+        expect(await rebuildProjections(store(), registry)).toBe(5)
+        expect(byExchange(await store().projections.find({}))).toEqual(maintained)
+        const scope = scopeOf(U.frHandler)
+        expect(await store().projections.dashboard(scope, clock.now())).toEqual(dashboardOf(maintained, scope, clock.now()))
       })
 
       it('runs a request lifecycle and reads back, through a fresh service, what the memory storage gives', async () => {

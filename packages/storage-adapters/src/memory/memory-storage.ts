@@ -18,7 +18,8 @@ import type {
   SummaryQuery,
   Timer,
 } from '@imi-kit/core'
-import { isListedFor, restorePersonalData } from '@imi-kit/core'
+import { dashboardOf, isListedFor, restorePersonalData, searchSummaries } from '@imi-kit/core'
+import type { SummaryReplacement } from '../rebuild/rebuild-target.js'
 
 /**
  * The options of {@link createMemoryStorage}.
@@ -37,7 +38,7 @@ export interface MemoryStorageOptions {
  *
  * @category memory
  */
-export interface MemoryStorage extends Storage {
+export interface MemoryStorage extends Storage, SummaryReplacement {
   /** Every pending timer, for inspection. */
   pendingTimers(): ReadonlyArray<Timer>
   /** Every undelivered outbox message, for inspection. */
@@ -145,6 +146,12 @@ export const createMemoryStorage = (options: MemoryStorageOptions = {}): MemoryS
     projections: {
       summary: async (id) => summaries.get(id),
       find: async (q) => [...summaries.values()].filter((s) => matches(s, q)).slice(0, q.limit ?? Number.MAX_SAFE_INTEGER),
+      search: async (q) => searchSummaries(summaries.values(), q),
+      dashboard: async (scope, now) => dashboardOf(summaries.values(), scope, now),
+    },
+    replaceSummaries: async (next) => {
+      summaries.clear()
+      for (const s of next) if (streams.has(s.exchangeId)) summaries.set(s.exchangeId, s)
     },
     timers: {
       claimDue: async (now, limit) => {

@@ -108,7 +108,32 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       // Events that had personal data taken out hold references, to restore or to mark erased.
       'ALTER TABLE imi_events ADD COLUMN personal boolean NOT NULL DEFAULT false',
     ],
-  }
+  },
+  {
+    version: 3,
+    name: 'search and dashboard',
+    statements: [
+      `ALTER TABLE imi_summaries
+        ADD COLUMN requesting_authority text,
+        ADD COLUMN responding_authority text,
+        ADD COLUMN search_text text NOT NULL DEFAULT ''`,
+      // Summaries written before this version lack the new fields: the number is all they can be
+      // searched by until a rebuild (see rebuildProjections) recomputes them.
+      `UPDATE imi_summaries SET
+        requesting_authority = summary->>'requestingAuthority',
+        responding_authority = summary->>'respondingAuthority',
+        search_text = lower(coalesce(summary->>'searchText', number)),
+        summary = CASE WHEN summary ? 'searchText' THEN summary ELSE summary || jsonb_build_object('searchText', lower(number)) END`,
+      // Keyset pages compare (sort key, exchange id) in byte order, the order of the core's reference;
+      // pg_trgm is not used for text because PGlite loads it only when the host passes the extension.
+      'DROP INDEX IF EXISTS imi_summaries_updated_at',
+      'CREATE INDEX imi_summaries_updated_key ON imi_summaries (updated_at, exchange_id COLLATE "C")',
+      'CREATE INDEX imi_summaries_created_key ON imi_summaries (created_at, exchange_id COLLATE "C")',
+      `CREATE INDEX imi_summaries_deadline_key ON imi_summaries ((COALESCE(deadline, DATE '9999-12-31')), exchange_id COLLATE "C")`,
+      'CREATE INDEX imi_summaries_number_key ON imi_summaries (number COLLATE "C", exchange_id COLLATE "C")',
+      'CREATE INDEX imi_summaries_responding ON imi_summaries (responding_authority, status)',
+    ],
+  },
 ]
 
 /**
@@ -132,7 +157,7 @@ const MIGRATION_LOCK = 0x696d_6901
  * import { PGlite } from '@electric-sql/pglite'
  * import { createPgliteClient, migrate } from '@imi-kit/storage-adapters'
  * const db = await PGlite.create()
- * await migrate(createPgliteClient(db)) // [1, 2]
+ * await migrate(createPgliteClient(db)) // [1, 2, 3]
  * await migrate(createPgliteClient(db)) // []
  * await db.close()
  * ```

@@ -5,11 +5,12 @@
  * @module
  */
 import * as E from 'fp-ts/Either'
-import { invalidInput, restorePersonalData } from '@imi-kit/core'
+import { DASHBOARD_RECENT_DAYS, TO_ANSWER_STATUSES, decodeSearchCursor, encodeSearchCursor, invalidInput, restorePersonalData, searchKey } from '@imi-kit/core'
 import type {
   Changes,
   Clock,
   ConcurrencyConflict,
+  DashboardCounts,
   EventEnvelope,
   EventStore,
   ExchangeId,
@@ -18,11 +19,15 @@ import type {
   Notification,
   OutboxMessage,
   ProcedureRegistry,
+  SearchPage,
+  SearchQuery,
+  SearchSort,
   Storage,
   StoredEvent,
   SummaryQuery,
   Timer,
 } from '@imi-kit/core'
+import type { SummaryReplacement } from '../rebuild/rebuild-target.js'
 import type { SqlClient } from './sql-client.js'
 import type { Vault } from './vault.js'
 import { createVault } from './vault.js'
@@ -99,7 +104,7 @@ export interface CheckedEventStore extends EventStore {
  *
  * @category sql
  */
-export interface SqlStorage extends Storage {
+export interface SqlStorage extends Storage, SummaryReplacement {
   readonly events: CheckedEventStore
 }
 
@@ -256,6 +261,41 @@ const shredPersonalData = async (tx: SqlClient, streamId: string): Promise<void>
   await tx.query('DELETE FROM imi_personal_data WHERE stream_id = $1', [streamId])
 }
 
+/**
+ * Writes summaries, replacing those of the same exchanges, in the order given. Only the summary of a
+ * stream that exists is kept: an erased draft's summary does not come back. The search text is
+ * lower-cased here, by JavaScript, because PostgreSQL's `lower` depends on the database's locale.
+ */
+const upsertSummaries = async (tx: SqlClient, summaries: ReadonlyArray<ExchangeSummary>): Promise<void> => {
+  await tx.query(
+    `INSERT INTO imi_summaries (exchange_id, procedure, number, status, legislative_area, authorities, member_states,
+       created_at, updated_at, sent_at, closed_at, deadline, requesting_authority, responding_authority, search_text, audience, summary)
+     SELECT s->>'exchangeId', s->>'procedure', s->>'number', s->>'status', s->>'legislativeArea',
+       ARRAY(SELECT jsonb_array_elements_text(s->'authorities')),
+       ARRAY(SELECT jsonb_array_elements_text(s->'memberStates')),
+       (s->>'createdAt')::timestamptz, (s->>'updatedAt')::timestamptz, (s->>'sentAt')::timestamptz,
+       (s->>'closedAt')::timestamptz, (s->>'deadline')::date,
+       s->>'requestingAuthority', s->>'respondingAuthority', input.x->>'t',
+       ARRAY(SELECT 'p:' || jsonb_array_elements_text(s->'audience'->'participants')
+         UNION ALL SELECT 'c:' || jsonb_array_elements_text(s->'audience'->'coordinators')
+         UNION ALL SELECT 'o:' || jsonb_array_elements_text(s->'audience'->'observers')
+         UNION ALL SELECT 's:' || jsonb_array_elements_text(s->'audience'->'sameStateHandlers')),
+       s
+     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS input(x, n)
+     CROSS JOIN LATERAL (SELECT input.x->'s' AS s) AS v
+     WHERE EXISTS (SELECT 1 FROM imi_streams WHERE stream_id = s->>'exchangeId')
+     ORDER BY input.n
+     ON CONFLICT (exchange_id) DO UPDATE SET
+       procedure = excluded.procedure, number = excluded.number, status = excluded.status,
+       legislative_area = excluded.legislative_area, authorities = excluded.authorities,
+       member_states = excluded.member_states, created_at = excluded.created_at, updated_at = excluded.updated_at,
+       sent_at = excluded.sent_at, closed_at = excluded.closed_at, deadline = excluded.deadline,
+       requesting_authority = excluded.requesting_authority, responding_authority = excluded.responding_authority,
+       search_text = excluded.search_text, audience = excluded.audience, summary = excluded.summary`,
+    [JSON.stringify(summaries.map((s) => ({ s, t: (s.searchText ?? s.number).toLowerCase() })))],
+  )
+}
+
 const writeChanges = async (tx: SqlClient, changes: Changes, vault: Vault): Promise<void> => {
   // Rows are locked in one order whatever the commit (streams, then the append lock, then timers and
   // summaries by exchange), so that two commits cannot deadlock.
@@ -306,31 +346,8 @@ const writeChanges = async (tx: SqlClient, changes: Changes, vault: Vault): Prom
     )
   }
 
-  for (const s of [...changes.summaries].sort(byKey((x) => x.exchangeId)))
-    // Only the summary of a stream that exists is kept: an erased draft's summary does not come back.
-    await tx.query(
-      `INSERT INTO imi_summaries (exchange_id, procedure, number, status, legislative_area, authorities, member_states,
-         created_at, updated_at, sent_at, closed_at, deadline, audience, summary)
-       SELECT s->>'exchangeId', s->>'procedure', s->>'number', s->>'status', s->>'legislativeArea',
-         ARRAY(SELECT jsonb_array_elements_text(s->'authorities')),
-         ARRAY(SELECT jsonb_array_elements_text(s->'memberStates')),
-         (s->>'createdAt')::timestamptz, (s->>'updatedAt')::timestamptz, (s->>'sentAt')::timestamptz,
-         (s->>'closedAt')::timestamptz, (s->>'deadline')::date,
-         ARRAY(SELECT 'p:' || jsonb_array_elements_text(s->'audience'->'participants')
-           UNION ALL SELECT 'c:' || jsonb_array_elements_text(s->'audience'->'coordinators')
-           UNION ALL SELECT 'o:' || jsonb_array_elements_text(s->'audience'->'observers')
-           UNION ALL SELECT 's:' || jsonb_array_elements_text(s->'audience'->'sameStateHandlers')),
-         s
-       FROM (SELECT $1::jsonb AS s) AS input
-       WHERE EXISTS (SELECT 1 FROM imi_streams WHERE stream_id = s->>'exchangeId')
-       ON CONFLICT (exchange_id) DO UPDATE SET
-         procedure = excluded.procedure, number = excluded.number, status = excluded.status,
-         legislative_area = excluded.legislative_area, authorities = excluded.authorities,
-         member_states = excluded.member_states, created_at = excluded.created_at, updated_at = excluded.updated_at,
-         sent_at = excluded.sent_at, closed_at = excluded.closed_at, deadline = excluded.deadline,
-         audience = excluded.audience, summary = excluded.summary`,
-      [JSON.stringify(s)],
-    )
+  // One statement per summary: a commit may carry two summaries of one exchange, which one INSERT cannot upsert.
+  for (const s of [...changes.summaries].sort(byKey((x) => x.exchangeId))) await upsertSummaries(tx, [s])
 
   if (changes.notifications.length > 0)
     await tx.query(
@@ -363,6 +380,101 @@ const listedFor = (scope: ListingScope, param: (value: unknown) => string): stri
     ELSE ${has(`s:${scope.memberState}`)} AND ${inAreas(scope.sameStateAreas)}
   END)`
 }
+
+interface SortSql {
+  /** The sort key as an SQL expression, matching an index of migration 3. */
+  readonly key: string
+  /** The cast of a cursor's key to the key's type. */
+  readonly cast: string
+  readonly descending: boolean
+}
+
+const SORTS: Readonly<Record<SearchSort, SortSql>> = {
+  'updated-desc': { key: 'updated_at', cast: 'timestamptz', descending: true },
+  'created-desc': { key: 'created_at', cast: 'timestamptz', descending: true },
+  'deadline-asc': { key: `COALESCE(deadline, DATE '9999-12-31')`, cast: 'date', descending: false },
+  'number-asc': { key: 'number COLLATE "C"', cast: 'text', descending: false },
+}
+
+const MAX_SEARCH_LIMIT = 200
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** The WHERE and ORDER BY of one page of a search: `searchSummaries` of the core, in SQL. */
+const searchSql = (q: SearchQuery, param: (value: unknown) => string): string => {
+  const list = (xs: ReadonlyArray<string>) => `ARRAY(SELECT jsonb_array_elements_text(${param(JSON.stringify(xs))}::jsonb))`
+  const where = [listedFor(q.scope, param)]
+  if (q.procedure !== undefined) where.push(`procedure = ${param(q.procedure)}`)
+  if (q.statuses !== undefined) where.push(`status = ANY(${list(q.statuses)})`)
+  if (q.sentFrom !== undefined) where.push(`sent_at >= ${param(q.sentFrom)}::timestamptz`)
+  if (q.sentTo !== undefined) where.push(`sent_at < ${param(q.sentTo)}::timestamptz`)
+  if (q.updatedFrom !== undefined) where.push(`updated_at >= ${param(q.updatedFrom)}::timestamptz`)
+  if (q.updatedTo !== undefined) where.push(`updated_at < ${param(q.updatedTo)}::timestamptz`)
+  if (q.memberStates !== undefined) where.push(`member_states && ${list(q.memberStates)}`)
+  if (q.authorities !== undefined) where.push(`authorities && ${list(q.authorities)}`)
+  if (q.text !== undefined) where.push(`strpos(search_text, ${param(q.text.toLowerCase())}) > 0`)
+  if (q.overdueAt !== undefined) where.push(`deadline < ${param(q.overdueAt)}::date AND closed_at IS NULL AND status <> 'draft'`)
+  const sort = SORTS[q.sort]
+  if (q.after !== undefined) {
+    const after = decodeSearchCursor(q.after)
+    where.push(`(${sort.key}, exchange_id COLLATE "C") ${sort.descending ? '<' : '>'} (${param(after.key)}::${sort.cast}, ${param(after.exchangeId)})`)
+  }
+  const direction = sort.descending ? 'DESC' : 'ASC'
+  return `WHERE ${where.join('\n    AND ')}\n  ORDER BY ${sort.key} ${direction}, exchange_id COLLATE "C" ${direction}`
+}
+
+/**
+ * The one statement of a search page, with its parameters; it fetches one row more than the limit,
+ * to know whether a next page exists. Exported for the EXPLAIN test.
+ *
+ * @internal
+ */
+export const searchStatement = (q: SearchQuery): { readonly text: string; readonly params: ReadonlyArray<unknown> } => {
+  if (!Number.isInteger(q.limit) || q.limit < 1 || q.limit > MAX_SEARCH_LIMIT) throw new RangeError(`The limit of a search is 1 to ${MAX_SEARCH_LIMIT}`)
+  const params: unknown[] = []
+  const param = (value: unknown) => {
+    params.push(value)
+    return `$${params.length}`
+  }
+  const body = searchSql(q, param)
+  return { text: `SELECT summary FROM imi_summaries\n  ${body}\n  LIMIT ${param(q.limit + 1)}`, params }
+}
+
+/**
+ * The one statement of a dashboard, with its parameters: `dashboardOf` of the core, in SQL.
+ * Exported for the EXPLAIN test.
+ *
+ * @internal
+ */
+export const dashboardStatement = (scope: ListingScope, now: Date): { readonly text: string; readonly params: ReadonlyArray<unknown> } => {
+  const params: unknown[] = []
+  const param = (value: unknown) => {
+    params.push(value)
+    return `$${params.length}`
+  }
+  const me = param(scope.authorityId)
+  const since = `${param(new Date(now.getTime() - DASHBOARD_RECENT_DAYS * DAY_MS).toISOString())}::timestamptz`
+  const toAnswer = `ARRAY(SELECT jsonb_array_elements_text(${param(JSON.stringify(TO_ANSWER_STATUSES))}::jsonb))`
+  const text = `SELECT
+    count(*) FILTER (WHERE status = 'draft' AND requesting_authority = ${me}) AS drafts,
+    count(*) FILTER (WHERE responding_authority = ${me} AND sent_at >= ${since}) AS received_recently,
+    count(*) FILTER (WHERE updated_at >= ${since}) AS updated_recently,
+    count(*) FILTER (WHERE responding_authority = ${me} AND status = 'awaiting-acceptance') AS to_accept,
+    count(*) FILTER (WHERE responding_authority = ${me} AND status = ANY(${toAnswer})) AS to_answer
+  FROM imi_summaries
+  WHERE ${listedFor(scope, param)}`
+  return { text, params }
+}
+
+interface DashboardRow {
+  readonly drafts: number | string
+  readonly received_recently: number | string
+  readonly updated_recently: number | string
+  readonly to_accept: number | string
+  readonly to_answer: number | string
+}
+
+// Keeps each statement's parameter list far below PostgreSQL's limits on one JSON value.
+const REPLACE_BATCH = 500
 
 // constructors
 
@@ -472,7 +584,31 @@ export const createSqlStorage = (client: SqlClient, options: SqlStorageOptions =
         return rows[0]?.summary
       },
       find,
+      search: async (q): Promise<SearchPage> => {
+        const { text, params } = searchStatement(q)
+        const { rows } = await client.query<{ summary: ExchangeSummary }>(text, params)
+        const items = rows.slice(0, q.limit).map((r) => r.summary)
+        const last = items.at(-1)
+        return rows.length > q.limit && last !== undefined ? { items, next: encodeSearchCursor(searchKey(last, q.sort)) } : { items }
+      },
+      dashboard: async (scope, now): Promise<DashboardCounts> => {
+        const { text, params } = dashboardStatement(scope, now)
+        const { rows } = await client.query<DashboardRow>(text, params)
+        const r = rows[0]
+        return {
+          drafts: Number(r?.drafts ?? 0),
+          receivedRecently: Number(r?.received_recently ?? 0),
+          updatedRecently: Number(r?.updated_recently ?? 0),
+          toAccept: Number(r?.to_accept ?? 0),
+          toAnswer: Number(r?.to_answer ?? 0),
+        }
+      },
     },
+    replaceSummaries: (summaries) =>
+      client.transaction(async (tx) => {
+        await tx.query('DELETE FROM imi_summaries')
+        for (let i = 0; i < summaries.length; i += REPLACE_BATCH) await upsertSummaries(tx, summaries.slice(i, i + REPLACE_BATCH))
+      }),
     timers: {
       claimDue: async (now, limit) => {
         const at = now.toISOString()

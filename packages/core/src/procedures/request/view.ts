@@ -106,8 +106,28 @@ export const requestSummary = (s: RequestState): ExchangeSummary => ({
   ...(s.sentAt === undefined ? {} : { sentAt: s.sentAt }),
   ...(s.closedAt === undefined ? {} : { closedAt: s.closedAt }),
   ...(s.deadline === undefined ? {} : { deadline: s.deadline }),
+  ...(s.requesting.authorityId === undefined ? {} : { requestingAuthority: s.requesting.authorityId }),
+  ...(isSent(s) && s.responding.authorityId !== undefined ? { respondingAuthority: s.responding.authorityId } : {}),
+  searchText: requestSearchText(s),
   audience: requestAudience(s),
 })
+
+/**
+ * The text search looks in: the number and the non-personal case fields, lower-cased. Fields the
+ * area flags as personal stay out, so that the summary holds no personal data (REQ-PD-FIELDS-FLAGGED).
+ *
+ * @category queries
+ */
+export const requestSearchText = (s: RequestState): string =>
+  [
+    s.number,
+    ...Object.entries(s.caseData)
+      .filter(([field, value]) => !s.personalFields.includes(field) && typeof value === 'string')
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, value]) => value),
+  ]
+    .join(' ')
+    .toLowerCase()
 
 /**
  * Who finds a request in lists: the same capacities as {@link requestAccessLevel}, as data.
