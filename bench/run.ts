@@ -1,9 +1,12 @@
 /**
- * `pnpm bench`: prints the benchmarks of imi-kit as ratios measured in one run.
+ * `pnpm bench`: prints the benchmarks of imi-kit as ratios measured in one run. `BENCH_QUICK=1`
+ * shrinks every size, for a check that the benchmarks still run.
  */
 import { runLifecycles } from './request-lifecycle.js'
+import { runStorageBenchmarks } from './storage-append.js'
 
-const lifecycles = Number(process.env.BENCH_LIFECYCLES ?? 2000)
+const quick = process.env.BENCH_QUICK === '1'
+const lifecycles = Number(process.env.BENCH_LIFECYCLES ?? (quick ? 200 : 2000))
 // A first, smaller run warms the JIT so that the measured one reflects steady state.
 await runLifecycles(Math.max(50, Math.floor(lifecycles / 10)))
 const f = await runLifecycles(lifecycles)
@@ -12,3 +15,10 @@ console.log(`  lifecycles                 ${f.lifecycles}`)
 console.log(`  commands                   ${f.commands} in ${f.seconds.toFixed(2)} s`)
 console.log(`  commands per second        ${f.commandsPerSecond.toFixed(0)}`)
 console.log(`  decide+evolve / service    ${(f.coreShare * 100).toFixed(1)} % (the rest: command codecs, loading, storage, summaries, notifications)`)
+
+await runStorageBenchmarks({
+  appends: Number(process.env.BENCH_APPENDS ?? (quick ? 100 : 2000)),
+  lifecycles: Number(process.env.BENCH_STORAGE_LIFECYCLES ?? (quick ? 10 : 200)),
+  postgres: process.env.BENCH_POSTGRES !== '0',
+  log: (line) => console.log(line),
+})
