@@ -11,6 +11,9 @@ const nodeBuiltins = [
   'perf_hooks', 'readline', 'cluster', 'vm', 'v8',
 ]
 const impure = 'The core is pure: time, ids and randomness come in through the context; I/O lives in the adapters.'
+// fp-ts has no exports map: 'fp-ts/Either' resolves in bundlers and TypeScript but not in Node's
+// ESM loader, so the published packages would fail to load. 'fp-ts/lib/Either.js' works everywhere.
+const fpTsDeepImports = { group: ['fp-ts/*', '!fp-ts/lib'], message: "Import fp-ts modules as 'fp-ts/lib/<Module>.js'." }
 
 export default defineConfig([
   globalIgnores([
@@ -26,6 +29,7 @@ export default defineConfig([
 
   {
     rules: {
+      'no-restricted-imports': ['error', { patterns: [fpTsDeepImports] }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -50,6 +54,7 @@ export default defineConfig([
         {
           paths: nodeBuiltins.map((name) => ({ name, message: impure })),
           patterns: [
+            fpTsDeepImports,
             { group: ['node:*'], message: impure },
             { group: nodeBuiltins.map((name) => `${name}/*`), message: impure },
           ],

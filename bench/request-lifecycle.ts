@@ -3,7 +3,7 @@
  * and the share of that time spent in the procedure's own decide and evolve. Both are measured in
  * the same run, so the ratio does not depend on the machine.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { performance } from 'node:perf_hooks'
 import { createApplicationService, createProcedureRegistry, fixedClock, requestForInformation, sequentialIds } from '@imi-kit/core'
 import type { Actor, AnyProcedure, ExchangeId } from '@imi-kit/core'

@@ -6,7 +6,7 @@
  *   `INSERT` of the same JSON through the same client in the same run;
  * - the application service's command throughput over each driver, as a ratio to memory.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { performance } from 'node:perf_hooks'
 import { createApplicationService, createProcedureRegistry, requestForInformation } from '@imi-kit/core'
 import type { Changes, Storage } from '@imi-kit/core'

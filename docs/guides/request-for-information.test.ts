@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { askAndAnswer, refusedSend } from './request-for-information.js'
 

@@ -1,5 +1,5 @@
 // A back-office system drives a request for information through the core's application service.
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import {
   createApplicationService,
   createProcedureRegistry,

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { DomainError } from '../model/errors.js'
 import { domainError, invalidInput } from '../model/errors.js'
 import type { AnyProcedure, ProcedureRegistry } from '../procedure/procedure.js'

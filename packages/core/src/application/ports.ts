@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Either } from 'fp-ts/Either'
+import type { Either } from 'fp-ts/lib/Either.js'
 import type { ExchangeId } from '../model/ids.js'
 import type { ListingScope } from '../procedure/listing.js'
 import type { EventEnvelope, ExchangeSummary, Notification, ProcedureId, Timer } from '../procedure/procedure.js'

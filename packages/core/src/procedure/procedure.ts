@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Either } from 'fp-ts/Either'
+import type { Either } from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import type { AnyStateMachine } from 'xstate'
 import type { Actor, Viewer } from '../model/actor.js'

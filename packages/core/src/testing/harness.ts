@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { Actor, Viewer } from '../model/actor.js'
 import { viewerOf } from '../model/actor.js'
 import type { Context, IdSource } from '../model/context.js'

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { Viewer } from '../model/actor.js'
 import { requestWorkflowAccess } from '../model/authorities.js'
 import type { RequestCoordinatorParameters } from '../model/authorities.js'

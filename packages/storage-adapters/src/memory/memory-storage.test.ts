@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { SYSTEM } from '@imi-kit/core'
 import type { ExchangeId } from '@imi-kit/core'

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { DASHBOARD_RECENT_DAYS, TO_ANSWER_STATUSES, decodeSearchCursor, encodeSearchCursor, invalidInput, restorePersonalData, searchKey } from '@imi-kit/core'
 import type {
   Changes,

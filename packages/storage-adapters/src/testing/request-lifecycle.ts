@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { Actor, ApplicationService, Clock, Directory, ExchangeId, IdSource } from '@imi-kit/core'
 import { A, PQ, REQUEST_START, U } from '@imi-kit/core/testing'
 

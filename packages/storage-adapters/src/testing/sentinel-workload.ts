@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { createApplicationService, createProcedureRegistry, fixedClock, requestForInformation, sequentialIds } from '@imi-kit/core'
 import type { Actor, Storage, UserId } from '@imi-kit/core'
 import { A, PQ, U, world } from '@imi-kit/core/testing'

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import * as E from 'fp-ts/Either'
-import { pipe } from 'fp-ts/function'
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
 import type { Viewer } from '../../model/actor.js'
 import { viewerOf } from '../../model/actor.js'
 import type { Authority } from '../../model/authorities.js'

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { Viewer } from '../../model/actor.js'
 import type { Context } from '../../model/context.js'
 import { domainError } from '../../model/errors.js'

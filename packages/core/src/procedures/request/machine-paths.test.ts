@@ -8,7 +8,7 @@
  * and the last command must take exactly that branch and land on its target status.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { getStateNodes } from 'xstate/graph'
 import type {
   Actor,

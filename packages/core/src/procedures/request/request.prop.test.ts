@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type {
   Actor,
   AllocationSide,

@@ -2,7 +2,7 @@
  * Given/when/then examples for need-to-know visibility and for the blocking and erasure of a
  * request's personal data (spec §6.17, §11.2, §11.3).
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { requestForInformation } from '../../index.js'
 import type { RequestContent } from '../../index.js'

@@ -1,0 +1,27 @@
+// Lives in the example because it depends on the packages, as a consumer does. Loads the built packages with Node's own ESM loader, as a consumer of the published packages
+// would, and runs one command through them. Run after `pnpm build` (CI does).
+import { createApplicationService, createProcedureRegistry, fixedClock, requestForInformation, sequentialIds } from '@imi-kit/core'
+import { A, PQ, U, world } from '@imi-kit/core/testing'
+import { createMemoryStorage, createPgliteStorage } from '@imi-kit/storage-adapters'
+
+const directory = world()
+for (const [name, make] of [
+  ['memory', async () => ({ storage: createMemoryStorage(), close: async () => {} })],
+  ['pglite', () => createPgliteStorage()],
+]) {
+  const { storage, close } = await make()
+  const app = createApplicationService({
+    registry: createProcedureRegistry([requestForInformation]),
+    storage,
+    clock: fixedClock(new Date('2026-03-02T09:00:00Z')),
+    ids: sequentialIds('dist'),
+    directory,
+  })
+  const r = await app.execute({ kind: 'user', userId: U.frHandler, authorityId: A.frCa }, { type: 'request.create', legislativeArea: PQ })
+  await close()
+  if (r._tag !== 'Right') {
+    console.error(`dist check (${name}): the command was refused: ${JSON.stringify(r.left)}`)
+    process.exit(1)
+  }
+  console.log(`dist check (${name}): the built packages load under Node ESM and run a command`)
+}
