@@ -17,6 +17,7 @@ export { rebuildProjections } from './rebuild/rebuild-projections.js'
 
 // sql
 export type { SqlClient } from './sql/sql-client.js'
+export { sqlClientInTransaction } from './sql/sql-client.js'
 export type { Migration } from './sql/migrations.js'
 export { MIGRATIONS, STORAGE_TABLES, migrate } from './sql/migrations.js'
 export type { SqlStorageOptions, CheckedEventStore, SqlStorage } from './sql/sql-storage.js'

@@ -4,6 +4,7 @@
  * @module
  */
 import type { SqlClient } from '../sql/sql-client.js'
+import { sqlClientInTransaction } from '../sql/sql-client.js'
 
 /**
  * The part of a PGlite transaction the client uses.
@@ -30,14 +31,6 @@ export interface PgliteLike extends PgliteTransactionLike {
   close(): Promise<void>
 }
 
-const inTransaction = (tx: PgliteTransactionLike): SqlClient => {
-  const client: SqlClient = {
-    query: (text, params = []) => tx.query(text, [...params]),
-    transaction: (fn) => fn(client),
-  }
-  return client
-}
-
 /**
  * Adapts a PGlite instance to {@link SqlClient}. PGlite runs one statement at a time and queues the
  * others, transactions included.
@@ -55,5 +48,5 @@ const inTransaction = (tx: PgliteTransactionLike): SqlClient => {
  */
 export const createPgliteClient = (db: PgliteLike): SqlClient => ({
   query: (text, params = []) => db.query(text, [...params]),
-  transaction: (fn) => db.transaction((tx) => fn(inTransaction(tx))),
+  transaction: (fn) => db.transaction((tx) => fn(sqlClientInTransaction(tx))),
 })

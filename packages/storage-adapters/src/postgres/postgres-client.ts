@@ -4,6 +4,7 @@
  * @module
  */
 import type { SqlClient } from '../sql/sql-client.js'
+import { sqlClientInTransaction } from '../sql/sql-client.js'
 
 /**
  * The part of a `pg` pooled client the adapter uses.
@@ -32,14 +33,8 @@ export interface PgPoolLike {
   connect(): Promise<PgPoolClientLike>
   /** Closes every connection. */
   end(): Promise<void>
-}
-
-const inTransaction = (connection: PgPoolClientLike): SqlClient => {
-  const client: SqlClient = {
-    query: (text, params = []) => connection.query(text, [...params]),
-    transaction: (fn) => fn(client),
-  }
-  return client
+  /** Listens for the errors of idle connections (a `pg` pool is an event emitter). */
+  on?(event: 'error', listener: (error: Error) => void): unknown
 }
 
 /**
@@ -57,25 +52,30 @@ const inTransaction = (connection: PgPoolClientLike): SqlClient => {
  * ```
  * @category postgres
  */
-export const createPostgresClient = (pool: PgPoolLike): SqlClient => ({
-  query: (text, params = []) => pool.query(text, [...params]),
-  transaction: async (fn) => {
-    const connection = await pool.connect()
-    try {
-      await connection.query('BEGIN')
-      const result = await fn(inTransaction(connection))
-      await connection.query('COMMIT')
-      connection.release()
-      return result
-    } catch (error) {
+export const createPostgresClient = (pool: PgPoolLike): SqlClient => {
+  // An idle connection that the server closes (a restart, an administrator, a dropped database) is
+  // reported on the pool, which discards it; with no listener Node would end the whole process.
+  pool.on?.('error', () => undefined)
+  return {
+    query: (text, params = []) => pool.query(text, [...params]),
+    transaction: async (fn) => {
+      const connection = await pool.connect()
       try {
-        await connection.query('ROLLBACK')
+        await connection.query('BEGIN')
+        const result = await fn(sqlClientInTransaction(connection))
+        await connection.query('COMMIT')
         connection.release()
-      } catch (_rollbackFailed) {
-        // A connection that cannot even roll back is broken: the pool must not hand it out again.
-        connection.release(true)
+        return result
+      } catch (error) {
+        try {
+          await connection.query('ROLLBACK')
+          connection.release()
+        } catch (_rollbackFailed) {
+          // A connection that cannot even roll back is broken: the pool must not hand it out again.
+          connection.release(true)
+        }
+        throw error
       }
-      throw error
-    }
-  },
-})
+    },
+  }
+}

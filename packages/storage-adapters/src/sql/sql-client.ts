@@ -23,3 +23,19 @@ export interface SqlClient {
    */
   transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>
 }
+
+/**
+ * A {@link SqlClient} over a connection that is already inside a transaction: nested transactions
+ * run in that same transaction. Drivers' adapters use it for the client they hand to `transaction`.
+ *
+ * @category sql
+ */
+export const sqlClientInTransaction = (connection: {
+  query<R>(text: string, params: unknown[]): Promise<{ readonly rows: R[] }>
+}): SqlClient => {
+  const client: SqlClient = {
+    query: (text, params = []) => connection.query(text, [...params]),
+    transaction: (fn) => fn(client),
+  }
+  return client
+}
