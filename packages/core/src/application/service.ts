@@ -93,6 +93,23 @@ const vaultOut = (procedure: AnyProcedure, e: EventEnvelope): { readonly event: 
   return { event: value as EventEnvelope, personal }
 }
 
+/**
+ * Runs a storage call; a rejection (a lost connection, a row that cannot be read) becomes a
+ * DomainError, so that no command or query of the service throws.
+ */
+const guarded = async <A>(call: () => Promise<A>): Promise<E.Either<DomainError, A>> => {
+  try {
+    return E.right(await call())
+  } catch (error) {
+    const tagged = error as { _tag?: unknown; streamId?: unknown; version?: unknown; position?: unknown; message?: unknown }
+    return E.left(
+      tagged._tag === 'CorruptEvent'
+        ? domainError('exchange.corrupt-event', String(tagged.message), undefined, { exchangeId: tagged.streamId, version: tagged.version, position: tagged.position })
+        : domainError('storage.unavailable', 'The storage did not answer; nothing was changed by this call'),
+    )
+  }
+}
+
 const notFound = (id: ExchangeId) => domainError('exchange.not-found', `There is no exchange ${id} you may see`, undefined, { exchangeId: id })
 
 /**
@@ -126,7 +143,9 @@ export const createApplicationService = (options: ApplicationOptions): Applicati
   }
 
   const load = async (exchangeId: ExchangeId): Promise<E.Either<DomainError, LoadedExchange>> => {
-    const stored = await storage.events.read(exchangeId)
+    const read = await guarded(() => storage.events.read(exchangeId))
+    if (E.isLeft(read)) return read
+    const stored = read.right
     const first = stored[0]
     if (first === undefined) {
       folded.delete(exchangeId)
@@ -137,7 +156,21 @@ export const createApplicationService = (options: ApplicationOptions): Applicati
       return E.left(domainError('exchange.procedure-unknown', `The procedure ${first.event.procedure} is not registered`, undefined, { exchangeId }))
     const cached = folded.get(exchangeId)
     const from = cached !== undefined && cached.version <= stored.length ? cached : { version: 0, state: undefined }
-    const state = stored.slice(from.version).reduce<unknown>((s, e) => procedure.evolve(s, e.event), from.state)
+    let state = from.state
+    // Every event is decoded by its procedure's codec before it is folded: a row that does not decode
+    // is reported, naming where it is, and never folded into a state.
+    for (const e of stored.slice(from.version)) {
+      const decoded = procedure.events.decode(e.event)
+      if (E.isLeft(decoded))
+        return E.left(
+          domainError('exchange.corrupt-event', `The stored event at version ${e.version} of exchange ${exchangeId} cannot be read`, undefined, {
+            exchangeId,
+            version: e.version,
+            position: e.position,
+          }),
+        )
+      state = procedure.evolve(state, decoded.right)
+    }
     remember(exchangeId, stored.length, state)
     return E.right({ procedure, state, events: stored })
   }
@@ -195,7 +228,9 @@ export const createApplicationService = (options: ApplicationOptions): Applicati
       notifications,
       summaries,
     }
-    const committed = await storage.commit(changes)
+    const written = await guarded(() => storage.commit(changes))
+    if (E.isLeft(written)) return written
+    const committed = written.right
     if (E.isLeft(committed)) return E.left('conflict')
     for (const st of streams) remember(st.id, st.expected + st.events.length, st.state)
     if (decision.erase && ownId !== undefined) folded.delete(ownId)
@@ -249,7 +284,9 @@ export const createApplicationService = (options: ApplicationOptions): Applicati
       if (E.isLeft(viewer)) return viewer
       const scope = listingScope(viewer.right)
       if (scope === undefined) return E.right([])
-      const candidates = await storage.projections.find({ scope })
+      const found = await guarded(() => storage.projections.find({ scope }))
+      if (E.isLeft(found)) return found
+      const candidates = found.right
       const out: ExchangeSummary[] = []
       for (const s of candidates) {
         const l = await load(s.exchangeId)

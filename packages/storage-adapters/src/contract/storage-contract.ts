@@ -860,6 +860,21 @@ export const describeStorageContract = (name: string, makeStorage: MakeStorage):
         expect(E.isRight(loaded) && (loaded.right.state as RequestState).personalData).toBe('erased')
       })
 
+      it('reports a stored event its procedure cannot decode as a typed error, and never folds it', async () => {
+        const { app, run } = setup()
+        const { exchangeId } = await run(U.frHandler, draft)
+        const [first] = await store().events.read(exchangeId)
+        if (first === undefined) throw new Error('the draft has no event')
+        // A later event of the right procedure whose payload is not what the procedure stores.
+        const broken = { ...first.event, type: 'request.sent', from: 'draft', to: 'awaiting-acceptance', payload: { approval: 'perhaps' } }
+        expect(E.isRight(await commit(changes({ appends: [{ streamId: exchangeId, procedure: requestForInformation.id, expectedVersion: 1, events: [broken], personal: [[]] }] })))).toBe(true)
+        const fresh = serviceOver(store(), clock, 'corrupt')
+        const loaded = await fresh.load(exchangeId)
+        expect(E.isLeft(loaded) && loaded.left).toMatchObject({ code: 'exchange.corrupt-event', details: { exchangeId, version: 2 } })
+        const r = await app.execute(as(U.frHandler), { type: 'request.send', exchangeId })
+        expect(E.isLeft(r) && r.left.code).toBe('exchange.corrupt-event')
+      })
+
       it('[REQ-ACTION-LIST-USER] lists what waits for each user', async () => {
         const { app, run } = setup()
         const { exchangeId } = await run(U.frHandler, draft)
