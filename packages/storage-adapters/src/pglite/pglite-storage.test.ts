@@ -126,7 +126,7 @@ describe('corrupt event rows', () => {
     expect(E.isLeft(refused) && refused.left.reason).toMatch(/^not a valid event of imi\.request-for-information: .*legislativeArea/)
     // Without the registry only the envelope is checked.
     expect(E.isRight(await createSqlStorage(handle().client).events.readChecked(exchangeId))).toBe(true)
-    // The application service surfaces the error as a rejection carrying it; it never folds a corrupt stream.
+    // The application service reports it as a typed error naming the row; it never folds a corrupt stream.
     const fresh = createApplicationService({
       registry: createProcedureRegistry([requestForInformation]),
       storage,
@@ -134,6 +134,7 @@ describe('corrupt event rows', () => {
       ids: sequentialIds('fresh'),
       directory,
     })
-    await expect(fresh.view(as(U.frHandler), exchangeId)).rejects.toBeInstanceOf(CorruptEventError)
+    const viewed = await fresh.view(as(U.frHandler), exchangeId)
+    expect(E.isLeft(viewed) && viewed.left).toMatchObject({ code: 'exchange.corrupt-event', details: { exchangeId, version: 1 } })
   })
 })
