@@ -164,6 +164,21 @@ const runner = (app: ApplicationService) => async (who: (typeof U)[keyof typeof 
   return r.right
 }
 
+/** Takes a draft of the standard two questions through send, accept, reply and close. */
+const sendToClosure = async (run: ReturnType<typeof runner>, exchangeId: ExchangeId): Promise<void> => {
+  await run(U.frHandler, { type: 'request.send', exchangeId })
+  await run(U.deHandler, { type: 'request.accept', exchangeId })
+  await run(U.deHandler, {
+    type: 'request.reply',
+    exchangeId,
+    answers: [
+      { questionId: 'pq.establishment.legally-established', answerId: 'yes' },
+      { questionId: 'pq.establishment.suspension', answerId: 'no' },
+    ],
+  })
+  await run(U.frHandler, { type: 'request.close', exchangeId })
+}
+
 // The script of the lifecycle test: a split request answered and closed, its split part accepted, a
 // draft created then deleted, and the retention timers fired six months after closure.
 const lifecycle = async (storage: Storage, clock: ReturnType<typeof fixedClock>): Promise<ReadonlyArray<ExchangeId>> => {
@@ -792,17 +807,7 @@ export const describeStorageContract = (name: string, makeStorage: MakeStorage):
       it('[RET-BLOCK-SIX-MONTHS] stores retention timers and fires each once as the system actor', async () => {
         const { app, run } = setup()
         const { exchangeId } = await run(U.frHandler, draft)
-        await run(U.frHandler, { type: 'request.send', exchangeId })
-        await run(U.deHandler, { type: 'request.accept', exchangeId })
-        await run(U.deHandler, {
-          type: 'request.reply',
-          exchangeId,
-          answers: [
-            { questionId: 'pq.establishment.legally-established', answerId: 'yes' },
-            { questionId: 'pq.establishment.suspension', answerId: 'no' },
-          ],
-        })
-        await run(U.frHandler, { type: 'request.close', exchangeId })
+        await sendToClosure(run, exchangeId)
         const personalData = async () => {
           const loaded = await app.load(exchangeId)
           return E.isRight(loaded) && (loaded.right.state as RequestState).personalData
@@ -834,17 +839,7 @@ export const describeStorageContract = (name: string, makeStorage: MakeStorage):
         const stored = async () => JSON.stringify(await store().events.readAll(0, 1000))
         // Reads give the events back whole while the data is kept…
         expect(await stored()).toContain(sentinel)
-        await run(U.frHandler, { type: 'request.send', exchangeId })
-        await run(U.deHandler, { type: 'request.accept', exchangeId })
-        await run(U.deHandler, {
-          type: 'request.reply',
-          exchangeId,
-          answers: [
-            { questionId: 'pq.establishment.legally-established', answerId: 'yes' },
-            { questionId: 'pq.establishment.suspension', answerId: 'no' },
-          ],
-        })
-        await run(U.frHandler, { type: 'request.close', exchangeId })
+        await sendToClosure(run, exchangeId)
         clock.set(new Date('2030-01-01T00:00:00Z'))
         expect(await app.fireDueTimers()).toBe(2)
         // …and after erasure no stored event holds it: each place says it was erased.
