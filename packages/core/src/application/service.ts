@@ -209,7 +209,9 @@ export const createApplicationService = (options: ApplicationOptions): Applicati
         return next
       }, start)
     const streams: Array<{ id: ExchangeId; expected: number; events: ReadonlyArray<EventEnvelope>; state: unknown }> = []
-    if (ownId !== undefined && decision.events.length > 0) streams.push({ id: ownId, expected: version, events: decision.events, state: fold(before, decision.events) })
+    // An erased exchange keeps no stream, but the events of its deletion still cause their notifications.
+    if (ownId !== undefined && decision.events.length > 0 && decision.erase) fold(before, decision.events)
+    else if (ownId !== undefined && decision.events.length > 0) streams.push({ id: ownId, expected: version, events: decision.events, state: fold(before, decision.events) })
     for (const s of decision.spawned) streams.push({ id: s.exchangeId, expected: 0, events: s.events, state: fold(undefined, s.events) })
     for (const s of streams) {
       timers.push({ exchangeId: s.id, timers: procedure.timers(s.state) })

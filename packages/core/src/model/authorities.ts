@@ -94,6 +94,59 @@ export interface RequestWorkflowAccess {
   readonly allocation: boolean
 }
 
+/** Content role of an authority in the Services alert workflow (spec §1.5; ACT-ALERT-ROLE-EXCLUSIVE). @category model */
+export type AlertWorkflowRole = 'alert-authority' | 'alert-coordinator'
+
+/**
+ * An authority's access to the alert workflow of the Services legislative area (spec §1.5, §7.3).
+ *
+ * @category model
+ */
+export interface AlertWorkflowAccess {
+  readonly status: AccessStatus
+  readonly role: AlertWorkflowRole
+  /**
+   * Designated incoming alert mailbox of its member state; only an alert coordinator may be one
+   * (ACT-MAILBOX-IS-COORDINATOR).
+   */
+  readonly incomingMailbox: boolean
+  /** Alert coordinators of the same member state linked to the authority (ACT-ALERT-AUTHORITY-LINKED). */
+  readonly linkedCoordinators: ReadonlyArray<AuthorityId>
+  /**
+   * The coordinator's "final approval" parameter (spec §7.3): its broadcasters edit and delete content
+   * before broadcast, provider data and case after it, and closure proposals. Only alert coordinators
+   * hold it (ACT-FINAL-APPROVAL-HOLDERS); unchecked by default (ACT-DEFAULT-FINAL-APPROVAL).
+   */
+  readonly finalApproval: boolean
+}
+
+/**
+ * Builds an authority's alert-workflow access with the defaults of the specification: an alert
+ * authority, not a mailbox, final approval unchecked. A mailbox or final approval on an alert
+ * authority is dropped, since only alert coordinators may hold them.
+ *
+ * @example
+ * ```ts
+ * import { alertWorkflowAccess } from '@imi-kit/core'
+ * alertWorkflowAccess({ role: 'alert-coordinator', incomingMailbox: true }).finalApproval // false
+ * ```
+ * @category constructors
+ */
+export const alertWorkflowAccess = (patch: Partial<AlertWorkflowAccess> = {}): AlertWorkflowAccess => {
+  const role = patch.role ?? 'alert-authority'
+  const coordinator = role === 'alert-coordinator'
+  return {
+    status: patch.status ?? 'active',
+    role,
+    incomingMailbox: coordinator && (patch.incomingMailbox ?? false),
+    linkedCoordinators: patch.linkedCoordinators ?? [],
+    finalApproval: coordinator && (patch.finalApproval ?? false),
+  }
+}
+
+/** The legislative area whose alert workflow the Services Directive alerts use (ACT-ALERT-SERVICES-ONLY). @category constants */
+export const ALERT_LEGISLATIVE_AREA = 'services' as LegislativeAreaId
+
 /**
  * An authority's access to one legislative area and its workflows.
  *
@@ -104,6 +157,8 @@ export interface LegislativeAreaAccess {
   readonly role: LegislativeAreaRole
   readonly status: AccessStatus
   readonly request?: RequestWorkflowAccess
+  /** Only in the Services area (ACT-ALERT-SERVICES-ONLY). */
+  readonly alert?: AlertWorkflowAccess
 }
 
 /**
@@ -187,3 +242,24 @@ export const isCoordinatorInArea = (authority: Authority, la: LegislativeAreaId)
   const role = legislativeAreaAccess(authority, la)?.role
   return role !== undefined && COORDINATOR_LA_ROLES.includes(role)
 }
+
+/** The authority's access to the Services alert workflow, if it has one. @category queries */
+export const alertAccess = (authority: Authority): AlertWorkflowAccess | undefined =>
+  legislativeAreaAccess(authority, ALERT_LEGISLATIVE_AREA)?.alert
+
+/**
+ * True when the authority, its access to the Services area and its access to the alert workflow are
+ * all active: the condition to launch or take part in an alert (ALERT-CREATE-WHO).
+ *
+ * @category queries
+ */
+export const canUseAlertWorkflow = (authority: Authority): boolean => {
+  const laAccess = legislativeAreaAccess(authority, ALERT_LEGISLATIVE_AREA)
+  return authority.status === 'active' && laAccess?.status === 'active' && laAccess.alert?.status === 'active'
+}
+
+/** True when the authority is an alert coordinator (incoming mailboxes included). @category queries */
+export const isAlertCoordinator = (authority: Authority): boolean => alertAccess(authority)?.role === 'alert-coordinator'
+
+/** True when the authority is an incoming alert mailbox of its member state. @category queries */
+export const isIncomingAlertMailbox = (authority: Authority): boolean => alertAccess(authority)?.incomingMailbox === true

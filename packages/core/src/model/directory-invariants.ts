@@ -6,7 +6,7 @@
  * @module
  */
 import type { Authority } from './authorities.js'
-import { COORDINATOR_LA_ROLES, isRequestCoordinator, requestAccess } from './authorities.js'
+import { ALERT_LEGISLATIVE_AREA, COORDINATOR_LA_ROLES, alertAccess, isRequestCoordinator, requestAccess } from './authorities.js'
 import type { DirectoryData } from './directory.js'
 import type { AuthorityId, LegislativeAreaId, UserId } from './ids.js'
 import type { RequestUserRole, User } from './users.js'
@@ -95,7 +95,7 @@ export const checkDirectory = (data: DirectoryData): ReadonlyArray<DirectoryProb
     if (hasRole(a, 'SDIMIC') && (!a.name.includes('SDIMIC') || a.region === undefined || !a.name.includes(a.region)))
       error('ACT-SDIMIC-NAME-TAG', `The name of ${a.id} must contain "SDIMIC" and its region`, { authorityId: a.id })
     const horizontal = hasRole(a, 'NIMIC') || hasRole(a, 'SDIMIC')
-    if (!horizontal && !a.access.some((l) => l.request !== undefined))
+    if (!horizontal && !a.access.some((l) => l.request !== undefined || l.alert !== undefined))
       error('ACT-MIN-ONE-LA', `${a.name} has access to no legislative area with a workflow`, { authorityId: a.id })
     for (const l of a.access) {
       const la = l.legislativeArea
@@ -123,6 +123,37 @@ export const checkDirectory = (data: DirectoryData): ReadonlyArray<DirectoryProb
       }
     }
   }
+  // Alert workflow (spec §1.5)
+  const alertStates = new Set<string>()
+  const mailboxStates = new Set<string>()
+  for (const a of data.authorities) {
+    for (const l of a.access)
+      if (l.alert !== undefined && l.legislativeArea !== ALERT_LEGISLATIVE_AREA)
+        error('ACT-ALERT-SERVICES-ONLY', `${a.name} has an alert workflow in ${l.legislativeArea}; alerts exist only in the Services area`, { authorityId: a.id, legislativeArea: l.legislativeArea })
+    const alert = alertAccess(a)
+    if (alert === undefined || alert.status !== 'active') continue
+    alertStates.add(a.memberState)
+    const coordinator = alert.role === 'alert-coordinator'
+    if (alert.incomingMailbox) {
+      if (coordinator) mailboxStates.add(a.memberState)
+      else error('ACT-MAILBOX-IS-COORDINATOR', `${a.name} is an incoming alert mailbox but no alert coordinator`, { authorityId: a.id })
+    }
+    if (alert.finalApproval && !coordinator)
+      error('ACT-FINAL-APPROVAL-HOLDERS', `${a.name} holds final approval but is no alert coordinator`, { authorityId: a.id })
+    if (!coordinator && alert.linkedCoordinators.length === 0)
+      error('ACT-ALERT-AUTHORITY-LINKED', `The alert authority ${a.name} is linked to no alert coordinator`, { authorityId: a.id })
+    for (const c of alert.linkedCoordinators) {
+      const linked = authorities.get(c)
+      if (linked === undefined || linked.memberState !== a.memberState || alertAccess(linked)?.role !== 'alert-coordinator' || c === a.id)
+        error('ACT-LINKED-SAME-MS', `${a.name} is linked to ${c}, which is no alert coordinator of ${a.memberState}`, { authorityId: a.id })
+    }
+    if (!coordinator)
+      for (const u of usersOf(a.id))
+        if (u.alertRoles?.includes('alert-broadcaster') === true)
+          error('ACT-BROADCASTER-ALERT-COORD', `User ${u.id} is an alert broadcaster of ${a.name}, which is no alert coordinator`, { userId: u.id, authorityId: a.id })
+  }
+  for (const ms of alertStates)
+    if (!mailboxStates.has(ms)) error('ACT-MAILBOX-MIN-ONE', `${ms} takes part in alerts but has no incoming alert mailbox`)
   const memberStates = new Set(data.authorities.map((a) => a.memberState))
   for (const ms of memberStates) {
     const n = nimics.get(ms) ?? []

@@ -5,6 +5,8 @@
  */
 import type { AuthorityId, LegislativeAreaId, UserId } from './ids.js'
 import type { Language } from '../i18n/languages.js'
+import type { Authority } from './authorities.js'
+import { alertAccess } from './authorities.js'
 
 /**
  * A user role granted in the request workflow of one legislative area.
@@ -12,6 +14,9 @@ import type { Language } from '../i18n/languages.js'
  * @category model
  */
 export type RequestUserRole = 'request-viewer' | 'request-handler' | 'allocator' | 'referee'
+
+/** A user role in the Services alert workflow (spec §1.6). @category model */
+export type AlertUserRole = 'alert-viewer' | 'alert-handler' | 'alert-broadcaster'
 
 /** General user roles, not tied to a workflow. Every user also has basic rights (ACT-BASIC-RIGHTS-ALL). @category model */
 export type GeneralUserRole = 'local-data-administrator' | 'data-administrator'
@@ -38,6 +43,8 @@ export interface User {
   readonly status: 'active' | 'blocked' | 'removed'
   readonly generalRoles: ReadonlyArray<GeneralUserRole>
   readonly requestRoles: ReadonlyArray<RequestRoleGrant>
+  /** Roles in the Services alert workflow; absent means none. */
+  readonly alertRoles?: ReadonlyArray<AlertUserRole>
 }
 
 /**
@@ -56,3 +63,29 @@ export const effectiveRequestRoles = (user: User, la: LegislativeAreaId): Readon
 /** True when the user is active and holds `role` in the area's request workflow. @category queries */
 export const hasRequestRole = (user: User, la: LegislativeAreaId, role: RequestUserRole): boolean =>
   user.status === 'active' && effectiveRequestRoles(user, la).has(role)
+
+/**
+ * The alert roles a user holds, including those that follow from other roles, and only where its
+ * authority has alert-workflow access. Every local data administrator holds all alert rights
+ * (ACT-LDA-AUTO-ALERT-ROLES), the broadcaster right only in an alert coordinator
+ * (ACT-LDA-BROADCASTER-COORD); nobody holds the broadcaster right outside one
+ * (ACT-BROADCASTER-ALERT-COORD).
+ *
+ * @category queries
+ */
+export const effectiveAlertRoles = (user: User, authority: Authority): ReadonlySet<AlertUserRole> => {
+  const access = alertAccess(authority)
+  if (access === undefined || user.authorityId !== authority.id) return new Set()
+  const roles = new Set<AlertUserRole>(user.alertRoles ?? [])
+  if (user.generalRoles.includes('local-data-administrator')) {
+    roles.add('alert-viewer')
+    roles.add('alert-handler')
+    roles.add('alert-broadcaster')
+  }
+  if (access.role !== 'alert-coordinator') roles.delete('alert-broadcaster')
+  return roles
+}
+
+/** True when the user is active and holds `role` in its authority's alert workflow. @category queries */
+export const hasAlertRole = (user: User, authority: Authority, role: AlertUserRole): boolean =>
+  user.status === 'active' && effectiveAlertRoles(user, authority).has(role)

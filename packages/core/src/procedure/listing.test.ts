@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isListedFor, listingScope, requestForInformation } from '../index.js'
-import type { RequestState, User, Viewer } from '../index.js'
+import type { ListingScope, RequestState, User, Viewer } from '../index.js'
 import type { RequestHarness } from '../testing/index.js'
 import { PQ, Q2, U, pqDraft, requestHarness, sendRequest } from '../testing/index.js'
 
@@ -47,9 +47,12 @@ describe('listing scope', () => {
     expect(agree(state, refereeLda)).toEqual({ listed: false, opens: false })
   })
 
-  it('[REQ-COMMISSION-NO-ACCESS] gives the Commission and the helpdesk no listing scope', () => {
-    expect(listingScope({ kind: 'commission' })).toBeUndefined()
+  it('[REQ-COMMISSION-NO-ACCESS] gives the helpdesk no listing scope, and the Commission one that finds no request', () => {
     expect(listingScope({ kind: 'helpdesk' })).toBeUndefined()
+    const commission = listingScope({ kind: 'commission' })
+    expect(commission?.commission).toBe(true)
+    const { state } = sentRequest()
+    expect(isListedFor(requestForInformation.summary(state), commission as ListingScope)).toBe(false)
   })
 
   it('[REQ-SAME-MS-PARTIAL] lists the request to handlers of either state, but not to their viewers', () => {

@@ -12,6 +12,7 @@ import type { Context } from '../model/context.js'
 import type { DomainError } from '../model/errors.js'
 import type { AuthorityId, ExchangeId, LegislativeAreaId, UserId } from '../model/ids.js'
 import type { MemberState } from '../model/member-states.js'
+import type { AlertUserRole } from '../model/users.js'
 import type { ExchangeAudience } from './listing.js'
 
 /** Identifier of a procedure, e.g. `imi.request-for-information`. @category model */
@@ -89,6 +90,11 @@ export type Recipient =
     }
   /** A new incoming request: the authority's allocators when it uses allocation, else its handlers (MAIL-INCOMING-ALLOC-*). */
   | { readonly kind: 'incoming-request'; readonly authorityId: AuthorityId; readonly legislativeArea: LegislativeAreaId }
+  /**
+   * The users of an authority holding one of these alert roles; alert messages go only to them, never
+   * to the authority's mailbox (MAIL-ALERT-PROFILE-ONLY, MAIL-ALERT-NO-AUTHORITY-COPY).
+   */
+  | { readonly kind: 'alert-users'; readonly authorityId: AuthorityId; readonly roles: ReadonlyArray<AlertUserRole> }
   /** A first referral to a coordinator: its allocators when it uses allocation, else its mailbox alone (MAIL-COORD-ALLOC-*). */
   | { readonly kind: 'coordinator-referral'; readonly authorityId: AuthorityId; readonly legislativeArea: LegislativeAreaId }
 
@@ -165,7 +171,14 @@ export interface ExchangeSummary {
   readonly exchangeId: ExchangeId
   readonly procedure: ProcedureId
   readonly number: string
+  /** The status as most viewers see it; see `statusFor`. */
   readonly status: string
+  /**
+   * Statuses that some viewers see instead of `status`, by their member state or authority, the last
+   * matching entry winning (in alerts, a closure proposal in its comment phase is known only in the
+   * state proposing it). See `listedStatus`.
+   */
+  readonly statusFor?: ReadonlyArray<{ readonly status: string; readonly memberStates?: ReadonlyArray<MemberState>; readonly authorities?: ReadonlyArray<AuthorityId> }>
   readonly legislativeArea: LegislativeAreaId
   readonly authorities: ReadonlyArray<AuthorityId>
   readonly memberStates: ReadonlyArray<MemberState>
@@ -183,6 +196,8 @@ export interface ExchangeSummary {
    * (never a field the area flags as personal), lower-cased, separated by spaces.
    */
   readonly searchText: string
+  /** Columns a procedure adds to lists, never personal data (alerts: service activity, state of establishment). */
+  readonly details?: Readonly<Record<string, string>>
   /** Who finds the exchange in lists; see `isListedFor`. */
   readonly audience: ExchangeAudience
 }

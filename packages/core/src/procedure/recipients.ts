@@ -6,7 +6,7 @@
 import { requestAccess } from '../model/authorities.js'
 import type { Directory } from '../model/directory.js'
 import type { User } from '../model/users.js'
-import { hasRequestRole } from '../model/users.js'
+import { hasAlertRole, hasRequestRole } from '../model/users.js'
 import type { Notification } from './procedure.js'
 
 /**
@@ -44,6 +44,11 @@ export const resolveRecipients = (n: Notification, directory: Directory): Resolv
       case 'users-with-role':
         for (const u of directory.usersOf(r.authorityId)) if (hasRequestRole(u, r.legislativeArea, r.role)) add(u)
         break
+      case 'alert-users': {
+        const a = directory.authority(r.authorityId)
+        if (a !== undefined) for (const u of directory.usersOf(r.authorityId)) if (r.roles.some((role) => hasAlertRole(u, a, role))) add(u)
+        break
+      }
       case 'incoming-request':
       case 'coordinator-referral': {
         const a = directory.authority(r.authorityId)

@@ -101,7 +101,16 @@ export const createHarness = <S>(procedure: AnyProcedure, directory: Directory, 
         streams.set(id, { state: state as S, events: [...(base?.events ?? []), ...events] })
       }
       const ownId = command.exchangeId ?? d.events[0]?.exchangeId
-      if (d.erase && ownId !== undefined) streams.delete(ownId)
+      if (d.erase && ownId !== undefined) {
+        // An erased exchange leaves no stream, but the events of its deletion still tell who must know.
+        let state = streams.get(ownId)?.state
+        for (const e of d.events) {
+          const next = procedure.evolve(state, e) as S
+          notifications.push(...procedure.notifications(e, next, state))
+          state = next
+        }
+        streams.delete(ownId)
+      }
       else if (ownId !== undefined && d.events.length > 0) apply(ownId, streams.get(ownId), d.events)
       if (command.exchangeId === undefined && ownId !== undefined) last = ownId
       for (const s of d.spawned) {

@@ -1,17 +1,17 @@
 /**
  * A small, realistic directory for tests, examples and demos: authorities in France, Germany and
- * Italy with every request role, and one user per role.
+ * Italy with every request and alert role, and one user per role.
  *
  * @module
  */
-import type { Authority, RequestWorkflowAccess } from '../model/authorities.js'
-import { requestWorkflowAccess } from '../model/authorities.js'
+import type { AlertWorkflowAccess, Authority, RequestWorkflowAccess } from '../model/authorities.js'
+import { alertWorkflowAccess, requestWorkflowAccess } from '../model/authorities.js'
 import type { DirectoryData } from '../model/directory.js'
 import { createDirectory } from '../model/directory.js'
 import type { Directory } from '../model/directory.js'
 import type { AuthorityId, LegislativeAreaId, UserId } from '../model/ids.js'
 import type { MemberState } from '../model/member-states.js'
-import type { GeneralUserRole, RequestUserRole, User } from '../model/users.js'
+import type { AlertUserRole, GeneralUserRole, RequestUserRole, User } from '../model/users.js'
 import type { Language } from '../i18n/languages.js'
 import { LEGISLATIVE_AREAS } from '../data/legislative-areas.js'
 import { QUESTION_SETS } from '../data/question-sets.js'
@@ -30,6 +30,7 @@ const authority = (
   role: Authority['access'][number]['role'],
   request: (la: LegislativeAreaId) => RequestWorkflowAccess,
   languages: ReadonlyArray<Language>,
+  alert?: AlertWorkflowAccess,
 ): Authority => ({
   id: id as AuthorityId,
   name,
@@ -37,8 +38,12 @@ const authority = (
   email: `${id}@authorities.example`,
   languages,
   status: 'active',
-  access: areas.map((la) => ({ legislativeArea: la, role, status: 'active', request: request(la) })),
+  access: areas.map((la) => ({ legislativeArea: la, role, status: 'active', request: request(la), ...(la === SERVICES_LA && alert !== undefined ? { alert } : {}) })),
 })
+
+/** An alert coordinator; `mailbox` makes it its state's incoming alert mailbox. */
+const alertCoordinator = (mailbox: boolean) => alertWorkflowAccess({ role: 'alert-coordinator', incomingMailbox: mailbox })
+const alertAuthority = (...linked: string[]) => alertWorkflowAccess({ linkedCoordinators: linked as AuthorityId[] })
 
 const coordinator = (linked: ReadonlyArray<string> = []) => () =>
   requestWorkflowAccess({ role: 'request-coordinator', linkedCoordinators: linked as AuthorityId[] })
@@ -52,6 +57,7 @@ const user = (
   language: Language,
   roles: ReadonlyArray<RequestUserRole>,
   general: ReadonlyArray<GeneralUserRole> = [],
+  alertRoles: ReadonlyArray<AlertUserRole> = [],
 ): User => ({
   id: id as UserId,
   authorityId: authorityId as AuthorityId,
@@ -62,6 +68,7 @@ const user = (
   status: 'active',
   generalRoles: general,
   requestRoles: areas.map((legislativeArea) => ({ legislativeArea, roles })),
+  ...(alertRoles.length === 0 ? {} : { alertRoles }),
 })
 
 /** The ids of the fixture authorities. @category testing */
@@ -113,12 +120,25 @@ export const U = {
   frDimicAdmin: 'fr-dimic-admin' as UserId,
   deDimicAdmin: 'de-dimic-admin' as UserId,
   itNimicAdmin: 'it-nimic-admin' as UserId,
+  // Alert workflow: broadcasters of the coordinators, handlers and a viewer of the authorities
+  frNimicBroadcaster: 'fr-nimic-broadcaster' as UserId,
+  frDimicBroadcaster: 'fr-dimic-broadcaster' as UserId,
+  deNimicBroadcaster: 'de-nimic-broadcaster' as UserId,
+  deDimicBroadcaster: 'de-dimic-broadcaster' as UserId,
+  itNimicBroadcaster: 'it-nimic-broadcaster' as UserId,
+  frAlertHandler: 'fr-ca-alert-handler' as UserId,
+  fr2AlertHandler: 'fr-ca2-alert-handler' as UserId,
+  deAlertHandler: 'de-ca-alert-handler' as UserId,
+  deAlertViewer: 'de-ca-alert-viewer' as UserId,
+  de2AlertHandler: 'de-ca2-alert-handler' as UserId,
+  itAlertHandler: 'it-ca-alert-handler' as UserId,
 } as const
 
 /**
  * The data of the fixture directory. France and Germany each have a NIMIC and a DIMIC acting as
  * request coordinators and two competent authorities; the first competent authority of each is linked
- * to its NIMIC only.
+ * to its NIMIC only. In the Services alert workflow each NIMIC is its state's incoming alert mailbox,
+ * each DIMIC an alert coordinator, and the competent authorities are alert authorities.
  *
  * @category testing
  */
@@ -126,16 +146,16 @@ export const worldData = (): DirectoryData => ({
   legislativeAreas: LEGISLATIVE_AREAS,
   questionSets: QUESTION_SETS,
   authorities: [
-    authority(A.frNimic, 'Secrétariat général des affaires européennes (NIMIC)', 'FR', 'NIMIC', coordinator(), ['fr', 'en']),
-    authority(A.frDimic, 'Ministère de la santé (DIMIC)', 'FR', 'DIMIC', coordinator(), ['fr']),
-    authority(A.frCa, 'Ordre national des médecins', 'FR', 'competent-authority', competent(A.frNimic), ['fr', 'en']),
-    authority(A.frCa2, 'Préfecture de Paris', 'FR', 'competent-authority', competent(A.frNimic), ['fr']),
-    authority(A.deNimic, 'Bundesministerium für Wirtschaft (NIMIC)', 'DE', 'NIMIC', coordinator(), ['de', 'en']),
-    authority(A.deDimic, 'Landesministerium Baden-Württemberg (DIMIC)', 'DE', 'DIMIC', coordinator(), ['de']),
-    authority(A.deCa, 'Ärztekammer Berlin', 'DE', 'competent-authority', competent(A.deNimic), ['de', 'en']),
-    authority(A.deCa2, 'Regierungspräsidium Stuttgart', 'DE', 'competent-authority', competent(A.deNimic), ['de']),
-    authority(A.itNimic, 'Dipartimento per le politiche europee (NIMIC)', 'IT', 'NIMIC', coordinator(), ['it']),
-    authority(A.itCa, 'Ministero della salute', 'IT', 'competent-authority', competent(A.itNimic), ['it', 'en']),
+    authority(A.frNimic, 'Secrétariat général des affaires européennes (NIMIC)', 'FR', 'NIMIC', coordinator(), ['fr', 'en'], alertCoordinator(true)),
+    authority(A.frDimic, 'Ministère de la santé (DIMIC)', 'FR', 'DIMIC', coordinator(), ['fr'], alertCoordinator(false)),
+    authority(A.frCa, 'Ordre national des médecins', 'FR', 'competent-authority', competent(A.frNimic), ['fr', 'en'], alertAuthority(A.frNimic, A.frDimic)),
+    authority(A.frCa2, 'Préfecture de Paris', 'FR', 'competent-authority', competent(A.frNimic), ['fr'], alertAuthority(A.frNimic)),
+    authority(A.deNimic, 'Bundesministerium für Wirtschaft (NIMIC)', 'DE', 'NIMIC', coordinator(), ['de', 'en'], alertCoordinator(true)),
+    authority(A.deDimic, 'Landesministerium Baden-Württemberg (DIMIC)', 'DE', 'DIMIC', coordinator(), ['de'], alertCoordinator(false)),
+    authority(A.deCa, 'Ärztekammer Berlin', 'DE', 'competent-authority', competent(A.deNimic), ['de', 'en'], alertAuthority(A.deNimic, A.deDimic)),
+    authority(A.deCa2, 'Regierungspräsidium Stuttgart', 'DE', 'competent-authority', competent(A.deNimic), ['de'], alertAuthority(A.deDimic)),
+    authority(A.itNimic, 'Dipartimento per le politiche europee (NIMIC)', 'IT', 'NIMIC', coordinator(), ['it'], alertCoordinator(true)),
+    authority(A.itCa, 'Ministero della salute', 'IT', 'competent-authority', competent(A.itNimic), ['it', 'en'], alertAuthority(A.itNimic)),
   ],
   users: [
     user(U.frHandler, A.frCa, 'Camille', 'Martin', 'fr', ['request-handler']),
@@ -168,6 +188,17 @@ export const worldData = (): DirectoryData => ({
     user(U.frDimicAdmin, A.frDimic, 'Théo', 'Garcia', 'fr', ['request-handler'], ['local-data-administrator', 'data-administrator']),
     user(U.deDimicAdmin, A.deDimic, 'Elias', 'Schwarz', 'de', ['request-handler'], ['local-data-administrator', 'data-administrator']),
     user(U.itNimicAdmin, A.itNimic, 'Francesca', 'Romano', 'it', ['request-handler', 'referee'], ['local-data-administrator', 'data-administrator']),
+    user(U.frNimicBroadcaster, A.frNimic, 'Adèle', 'Roux', 'fr', [], [], ['alert-broadcaster', 'alert-handler']),
+    user(U.frDimicBroadcaster, A.frDimic, 'Victor', 'Fournier', 'fr', [], [], ['alert-broadcaster']),
+    user(U.deNimicBroadcaster, A.deNimic, 'Greta', 'Braun', 'de', [], [], ['alert-broadcaster', 'alert-handler']),
+    user(U.deDimicBroadcaster, A.deDimic, 'Moritz', 'Krüger', 'de', [], [], ['alert-broadcaster']),
+    user(U.itNimicBroadcaster, A.itNimic, 'Luca', 'Esposito', 'it', [], [], ['alert-broadcaster', 'alert-handler']),
+    user(U.frAlertHandler, A.frCa, 'Sarah', 'Girard', 'fr', [], [], ['alert-handler']),
+    user(U.fr2AlertHandler, A.frCa2, 'Maxime', 'Bonnet', 'fr', [], [], ['alert-handler']),
+    user(U.deAlertHandler, A.deCa, 'Clara', 'Wolf', 'de', [], [], ['alert-handler']),
+    user(U.deAlertViewer, A.deCa, 'Jan', 'Schröder', 'de', [], [], ['alert-viewer']),
+    user(U.de2AlertHandler, A.deCa2, 'Tim', 'Zimmermann', 'de', [], [], ['alert-handler']),
+    user(U.itAlertHandler, A.itCa, 'Sofia', 'Ricci', 'it', [], [], ['alert-handler']),
   ],
 })
 
@@ -189,6 +220,23 @@ export const withRequestAccess = (
   ...data,
   authorities: data.authorities.map((a) =>
     a.id !== id ? a : { ...a, access: a.access.map((l) => (l.request === undefined ? l : { ...l, request: patch(l.request) })) },
+  ),
+})
+
+/**
+ * Changes the alert-workflow access of one authority of a directory's data.
+ *
+ * @example
+ * ```ts
+ * import { worldData, withAlertAccess, A } from '@imi-kit/core/testing'
+ * const data = withAlertAccess(worldData(), A.frNimic, (a) => ({ ...a, finalApproval: true }))
+ * ```
+ * @category testing
+ */
+export const withAlertAccess = (data: DirectoryData, id: AuthorityId, patch: (access: AlertWorkflowAccess) => AlertWorkflowAccess): DirectoryData => ({
+  ...data,
+  authorities: data.authorities.map((a) =>
+    a.id !== id ? a : { ...a, access: a.access.map((l) => (l.alert === undefined ? l : { ...l, alert: patch(l.alert) })) },
   ),
 })
 

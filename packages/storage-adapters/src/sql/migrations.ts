@@ -24,7 +24,8 @@ export interface Migration {
  * `imi_events.payload` holds the whole event envelope; `type`, `procedure` and `at` are copied out of
  * it for queries. `imi_streams` holds the version of each stream, the row that optimistic
  * concurrency locks. `imi_summaries.audience` flattens the summary's audience into tagged keys
- * (`p:` participant, `c:` coordinator, `o:` observer authorities, `s:` same-state member states), so
+ * (`p:` participant, `c:` coordinator, `o:` observer authorities, `s:` same-state member states,
+ * `a:` alert participants, `x:commission` for what the Commission receives), so
  * that one GIN index finds the candidates of a listing scope.
  *
  * @category sql

@@ -279,7 +279,9 @@ const upsertSummaries = async (tx: SqlClient, summaries: ReadonlyArray<ExchangeS
        ARRAY(SELECT 'p:' || jsonb_array_elements_text(s->'audience'->'participants')
          UNION ALL SELECT 'c:' || jsonb_array_elements_text(s->'audience'->'coordinators')
          UNION ALL SELECT 'o:' || jsonb_array_elements_text(s->'audience'->'observers')
-         UNION ALL SELECT 's:' || jsonb_array_elements_text(s->'audience'->'sameStateHandlers')),
+         UNION ALL SELECT 's:' || jsonb_array_elements_text(s->'audience'->'sameStateHandlers')
+         UNION ALL SELECT 'a:' || jsonb_array_elements_text(COALESCE(s->'audience'->'alertParticipants', '[]'::jsonb))
+         UNION ALL SELECT 'x:commission' WHERE (s->'audience'->>'commission')::boolean IS TRUE),
        s
      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS input(x, n)
      CROSS JOIN LATERAL (SELECT input.x->'s' AS s) AS v
@@ -372,8 +374,10 @@ const listedFor = (scope: ListingScope, param: (value: unknown) => string): stri
   const inAreas = (xs: ReadonlyArray<string>) => (xs.includes('*') ? 'true' : `legislative_area = ANY(${areas(xs, param)})`)
   const granted = (xs: ReadonlyArray<string>) => `legislative_area = ANY(${areas(xs.filter((a) => a !== '*'), param)})`
   const has = (key: string) => `${param(key)} = ANY(audience)`
-  const keys = JSON.stringify([`p:${me}`, `c:${me}`, `o:${me}`, `s:${scope.memberState}`])
+  if (scope.commission === true) return `('x:commission' = ANY(audience))`
+  const keys = JSON.stringify([`p:${me}`, `c:${me}`, `o:${me}`, `s:${scope.memberState}`, `a:${me}`])
   return `(audience && ARRAY(SELECT jsonb_array_elements_text(${param(keys)}::jsonb)) AND CASE
+    WHEN ${has(`a:${me}`)} THEN ${scope.alertReader === true ? 'true' : 'false'}
     WHEN ${has(`p:${me}`)} THEN ${inAreas(scope.participantAreas)} AND (${granted(scope.participantAreas)} OR NOT ${granted(scope.coordinatorAreas)})
     WHEN ${has(`c:${me}`)} AND ${inAreas(scope.coordinatorAreas)} THEN true
     WHEN ${has(`o:${me}`)} AND ${inAreas(scope.observerAreas)} AND (${granted(scope.observerAreas)} OR NOT ${granted(scope.coordinatorAreas)}) THEN true
