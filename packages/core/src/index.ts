@@ -59,9 +59,16 @@ export {
   canUseRequestWorkflow,
   isRequestCoordinator,
   isCoordinatorInArea,
+  alertWorkflowAccess,
+  alertAccess,
+  canUseAlertWorkflow,
+  isAlertCoordinator,
+  isIncomingAlertMailbox,
+  ALERT_LEGISLATIVE_AREA,
 } from './model/authorities.js'
-export type { RequestUserRole, GeneralUserRole, RequestRoleGrant, User } from './model/users.js'
-export { effectiveRequestRoles, hasRequestRole } from './model/users.js'
+export type { AlertWorkflowAccess, AlertWorkflowRole } from './model/authorities.js'
+export type { RequestUserRole, GeneralUserRole, RequestRoleGrant, User, AlertUserRole } from './model/users.js'
+export { effectiveRequestRoles, hasRequestRole, effectiveAlertRoles, hasAlertRole } from './model/users.js'
 export type {
   CaseField,
   LegislativeArea,
@@ -105,12 +112,13 @@ export type {
 } from './procedure/procedure.js'
 export { createProcedureRegistry } from './procedure/procedure.js'
 export type { ExchangeAudience, ListingScope } from './procedure/listing.js'
-export { listingScope, isListedFor } from './procedure/listing.js'
+export { listingScope, isListedFor, listedStatus, COMMISSION_SCOPE, COMMISSION_SCOPE_ID } from './procedure/listing.js'
 export type { SearchKey } from './procedure/search.js'
 export { DASHBOARD_RECENT_DAYS, TO_ANSWER_STATUSES, dashboardOf, decodeSearchCursor, encodeSearchCursor, matchesSearch, searchKey, searchSummaries } from './procedure/search.js'
 export type { ResolvedRecipients } from './procedure/recipients.js'
 export { resolveRecipients } from './procedure/recipients.js'
 export * from './procedures/request/index.js'
+export * from './procedures/alert/index.js'
 
 // application
 export type {
@@ -135,3 +143,9 @@ export type { ExecutionResult, ApplicationOptions, LoadedExchange, ApplicationSe
 export { createApplicationService } from './application/service.js'
 export { decodeCommand, decodeRegisteredCommand } from './application/decode.js'
 export { machineToMermaid } from './procedure/diagram.js'
+
+// individual derogations (Services Directive, Art. 18 and 35; spec §8). The request procedure's
+// derogation exports come through `./procedures/request/index.js` above.
+export type { DerogationKind, DerogationChecklistItem, DerogationFreeTextField, QuestionSetDerogation } from './model/legislative-areas.js'
+export { DEROGATION_CHECKLIST_STEPS } from './model/legislative-areas.js'
+export { SERVICES_DEROGATION_REQUEST, SERVICES_MEASURES_NOTIFICATION } from './data/question-sets.js'

@@ -39,7 +39,8 @@ export const PROFESSIONAL_QUALIFICATIONS: LegislativeArea = {
 
 /**
  * Services (Directive 2006/123/EC). The subject is the service provider: its name, address and
- * registration number identify it and are personal data; the activity is not.
+ * registration number identify it and are personal data; the activity is not. Individual derogations
+ * (Art. 18 and 35) run in its request workflow, with their own two question sets (spec §8).
  *
  * @category data
  */
@@ -56,7 +57,8 @@ export const SERVICES: LegislativeArea = {
     ],
     requiresJustification: true,
     requiresDeadline: false,
-    questionSets: ['services.provider' as QuestionSetId],
+    // Every authority with Services request access may use the derogation sets (DEROG-QSETS-AVAILABLE).
+    questionSets: ['services.provider' as QuestionSetId, 'services.derogation-request' as QuestionSetId, 'services.measures-notification' as QuestionSetId],
   },
 }
 

@@ -77,6 +77,56 @@ export interface QuestionCategory {
 }
 
 /**
+ * The two question sets of an individual derogation (Services Directive, Art. 18 and 35; spec §8):
+ * `request` is step 1, «Demande de dérogation individuelle à l'État membre d'établissement»;
+ * `measures-notification` is step 3 and the urgency procedure, «Notification de mesures individuelles».
+ *
+ * @category model
+ */
+export type DerogationKind = 'request' | 'measures-notification'
+
+/** Number of checklist steps of a step-1 derogation request (DEROG-CHECKLIST-CONFIG). @category constants */
+export const DEROGATION_CHECKLIST_STEPS = 10
+
+/** One checklist step the sender confirms before sending a derogation request or notification. @category model */
+export interface DerogationChecklistItem {
+  readonly id: string
+  readonly text: LocalizedText
+}
+
+/** A free-text field of a derogation question set; every one must be filled before sending. @category model */
+export interface DerogationFreeTextField {
+  readonly id: string
+  readonly label: LocalizedText
+  /** What the field should explain, shown below it. */
+  readonly help?: LocalizedText
+}
+
+/**
+ * The derogation part of a question set: its checklist and its free-text fields, as data
+ * (DEROG-CHECKLIST-CONFIG, AMB-D1). Exactly {@link DEROGATION_CHECKLIST_STEPS} checklist items for a
+ * step-1 request; any number for the notification of measures.
+ *
+ * @category model
+ */
+export interface QuestionSetDerogation {
+  readonly kind: DerogationKind
+  /** Every item must be confirmed before sending (DEROG-STEP1-CHECKLIST, DEROG-STEP3-CONTENT). */
+  readonly checklist: ReadonlyArray<DerogationChecklistItem>
+  /** Every field must be filled before sending (DEROG-STEP1-FREE-TEXT, DEROG-STEP3-CONTENT). */
+  readonly freeTexts: ReadonlyArray<DerogationFreeTextField>
+  /**
+   * Step 1 only: the question by which the Member State of establishment states, in its reply, the
+   * measures taken or intended; the step-1 request must ask it, and the predefined answers listed in
+   * `justificationRequiredFor` (no measures) need a free-text justification (DEROG-STEP2-JUSTIFY).
+   */
+  readonly measuresQuestion?: {
+    readonly questionId: string
+    readonly justificationRequiredFor: ReadonlyArray<string>
+  }
+}
+
+/**
  * A pre-defined, pre-translated list of questions for one area, grouped in categories. A request uses
  * exactly one (REQ-SEND-ONE-QUESTION-SET).
  *
@@ -87,6 +137,8 @@ export interface QuestionSet {
   readonly legislativeArea: LegislativeAreaId
   readonly title: LocalizedText
   readonly categories: ReadonlyArray<QuestionCategory>
+  /** Present on the question sets of an individual derogation (spec §8). */
+  readonly derogation?: QuestionSetDerogation
 }
 
 /** Finds a question of a set by id. @category queries */

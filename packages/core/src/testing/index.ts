@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-export { PQ, SERVICES_LA, A, U, worldData, withRequestAccess, withUser, world } from './world.js'
+export { PQ, SERVICES_LA, A, U, worldData, withRequestAccess, withAlertAccess, withUser, world } from './world.js'
 export type { HarnessExchange, Harness } from './harness.js'
 export { createHarness } from './harness.js'
 export type { RequestHarness, WithOverrides } from './request-fixtures.js'
@@ -32,4 +32,10 @@ export {
   replyApprovalOn,
   refusalOf,
   refusalCodeOf,
+  DEROGATION_REQUEST_CONTENT,
+  MEASURES_NOTIFICATION_CONTENT,
+  derogationDraft,
+  measuresNotificationDraft,
 } from './request-fixtures.js'
+export { ALERT_START, DAY, TEST_ALERT_POLICY, alertDraft, alertHarness, broadcastAlert, closedAlert, closureProposedAlert, forwardedAlert, objectionPeriodAlert, submittedAlert, testAlertProcedure } from './alert-fixtures.js'
+export type { AlertSteps } from './alert-fixtures.js'

@@ -20,6 +20,7 @@ import type { AnyProcedure } from '../procedure/procedure.js'
 import type { RequestState } from '../procedures/request/model.js'
 import type { RequestContent } from '../procedures/request/view.js'
 import { requestForInformation } from '../procedures/request/index.js'
+import { SERVICES_DEROGATION_REQUEST, SERVICES_MEASURES_NOTIFICATION } from '../data/question-sets.js'
 import type { Harness } from './harness.js'
 import { createHarness } from './harness.js'
 import { A, PQ, SERVICES_LA, U, withRequestAccess, world, worldData } from './world.js'
@@ -80,6 +81,100 @@ const SERVICES_DRAFT = {
   questions: [{ questionId: 'services.establishment.lawful' }],
   justification: freeText('fr', 'Le prestataire déclare une prestation temporaire en France.'),
 } as const
+
+/** Every checklist item of a question set with a derogation part, all to be confirmed. */
+const checklistOf = (set: typeof SERVICES_DEROGATION_REQUEST): ReadonlyArray<string> => (set.derogation?.checklist ?? []).map((i) => i.id)
+
+/**
+ * The derogation content of {@link derogationDraft}: the 10 checklist steps confirmed, the case
+ * described and the derogation justified (spec §8.2, step 1).
+ *
+ * @category testing
+ */
+export const DEROGATION_REQUEST_CONTENT = {
+  confirmed: checklistOf(SERVICES_DEROGATION_REQUEST),
+  freeTexts: {
+    'case-description': freeText('fr', "Le prestataire installe des chaudières à gaz chez des particuliers à Strasbourg sans contrôle d'étanchéité."),
+    'derogation-justification': freeText('fr', "Deux intoxications au monoxyde de carbone ont été signalées ; la sécurité des destinataires est en jeu."),
+  },
+} as const
+
+/**
+ * The derogation content of {@link measuresNotificationDraft}: the checklist confirmed, both
+ * explanations given, the normal procedure (step 3) and the number of the earlier request.
+ *
+ * @category testing
+ */
+export const MEASURES_NOTIFICATION_CONTENT = {
+  confirmed: checklistOf(SERVICES_MEASURES_NOTIFICATION),
+  freeTexts: {
+    'mse-measures-inadequate': freeText('fr', "L'État membre d'établissement n'a envisagé qu'un rappel écrit, sans contrôle des installations."),
+    'measures-justified': freeText('fr', "L'interdiction temporaire d'installer des chaudières est limitée à six mois et au seul prestataire."),
+  },
+  procedure: 'normal-step3',
+  relatedRequestNumber: 'REQ-000001',
+} as const
+
+const DEROGATION_DRAFT = {
+  type: 'request.create',
+  legislativeArea: SERVICES_LA,
+  questionSetId: SERVICES_DEROGATION_REQUEST.id,
+  addressee: A.deCa,
+  caseData: { name: 'Dupont Chauffage SARL', address: '4 rue des Tanneurs, Kehl', activity: 'Installation de chaudières à gaz' },
+  questions: [{ questionId: 'services.derogation.measures' }],
+  justification: freeText('fr', 'Demande de mesures au titre de l’article 35, paragraphe 2, de la directive 2006/123/CE.'),
+  derogation: DEROGATION_REQUEST_CONTENT,
+} as const
+
+const MEASURES_NOTIFICATION_DRAFT = {
+  ...DEROGATION_DRAFT,
+  questionSetId: SERVICES_MEASURES_NOTIFICATION.id,
+  questions: [{ questionId: 'services.measures.observations' }],
+  justification: freeText('fr', 'Notification de mesures au titre de l’article 35, paragraphe 3, de la directive 2006/123/CE.'),
+  derogation: MEASURES_NOTIFICATION_CONTENT,
+} as const
+
+/**
+ * A complete, sendable step-1 derogation request («Demande de dérogation individuelle à l'État membre
+ * d'établissement») from the French competent authority to the German one: a gas-boiler installer
+ * established in Germany, the measures question asked, the 10 checklist steps confirmed and both free
+ * texts filled. Fields of `overrides` replace the defaults, and fields of `derogation` those of
+ * {@link DEROGATION_REQUEST_CONTENT}; a field set to `undefined` is left out.
+ *
+ * @example
+ * ```ts
+ * import { derogationDraft } from '@imi-kit/core/testing'
+ * const nineSteps = derogationDraft({}, { confirmed: ['safety-of-services'] })
+ * ```
+ * @category testing
+ */
+export const derogationDraft = <O extends Readonly<Record<string, unknown>> = Record<never, never>>(
+  overrides?: O,
+  derogation: Readonly<Record<string, unknown>> = {},
+): WithOverrides<typeof DEROGATION_DRAFT, O> =>
+  overridden({ ...DEROGATION_DRAFT, derogation: overridden(DEROGATION_REQUEST_CONTENT, derogation) }, overrides ?? ({} as O)) as WithOverrides<typeof DEROGATION_DRAFT, O>
+
+/**
+ * A complete, sendable notification of individual measures («Notification de mesures individuelles»)
+ * from the French competent authority to the German one, under the normal procedure (step 3) and
+ * naming the earlier request `REQ-000001`. Fields of `overrides` replace the defaults, and fields of
+ * `derogation` those of {@link MEASURES_NOTIFICATION_CONTENT}; a field set to `undefined` is left out.
+ *
+ * @example
+ * ```ts
+ * import { measuresNotificationDraft } from '@imi-kit/core/testing'
+ * const urgency = measuresNotificationDraft({}, { procedure: 'urgency', relatedRequestNumber: undefined })
+ * ```
+ * @category testing
+ */
+export const measuresNotificationDraft = <O extends Readonly<Record<string, unknown>> = Record<never, never>>(
+  overrides?: O,
+  derogation: Readonly<Record<string, unknown>> = {},
+): WithOverrides<typeof MEASURES_NOTIFICATION_DRAFT, O> =>
+  overridden({ ...MEASURES_NOTIFICATION_DRAFT, derogation: overridden(MEASURES_NOTIFICATION_CONTENT, derogation) }, overrides ?? ({} as O)) as WithOverrides<
+    typeof MEASURES_NOTIFICATION_DRAFT,
+    O
+  >
 
 /**
  * A complete, sendable Professional Qualifications draft from the French competent authority to the

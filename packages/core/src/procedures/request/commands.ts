@@ -6,7 +6,7 @@
 import * as t from 'io-ts'
 import { AttachmentIdCodec, AuthorityIdCodec, ExchangeIdCodec, LegislativeAreaIdCodec, QuestionSetIdCodec, UserIdCodec } from '../../model/ids.js'
 import { DraftFreeTextCodec, FreeTextCodec } from '../../i18n/languages.js'
-import { AnswerCodec, AttachmentInputCodec, CalendarDateCodec, RequestQuestionInputCodec } from './model.js'
+import { AnswerCodec, AttachmentInputCodec, CalendarDateCodec, DerogationInputCodec, RequestQuestionInputCodec } from './model.js'
 
 const draftFields = t.partial({
   questionSetId: QuestionSetIdCodec,
@@ -17,6 +17,8 @@ const draftFields = t.partial({
   justification: DraftFreeTextCodec,
   deadline: CalendarDateCodec,
   attachments: t.readonlyArray(AttachmentInputCodec),
+  /** The derogation content, on a request using a derogation question set (spec §8). */
+  derogation: DerogationInputCodec,
 })
 
 const cmd = <T extends string, P extends t.Props>(type: T, props: P) =>
@@ -28,6 +30,7 @@ const cmdWith = <T extends string, P extends t.Props, O extends t.Props>(type: T
 const Side = t.keyof({ requesting: null, responding: null })
 const AllocationSide = t.keyof({ requesting: null, responding: null, 'requesting-coordinator': null, 'responding-coordinator': null })
 const NonEmptyStrings = t.refinement(t.readonlyArray(t.string), (a) => a.length > 0, 'NonEmptyArray')
+const DecisionReference = t.refinement(t.string, (s) => s.trim().length > 0 && s.length <= 200, 'DecisionReference')
 const NonEmptyUsers = t.refinement(t.readonlyArray(UserIdCodec), (a) => a.length > 0 && a.length <= 100, 'NonEmptyUserList')
 
 /**
@@ -74,6 +77,8 @@ export const RequestCommandCodec = t.union([
   }),
   cmd('request.block-personal-data', {}),
   cmd('request.erase-personal-data', {}),
+  // The platform operator transcribes a Commission decision against notified measures (DEROG-CONTRARY-DECISION).
+  cmdWith('request.record-contrary-decision', {}, { decidedOn: CalendarDateCodec, reference: DecisionReference }),
 ])
 
 /** A command of the request procedure. @category model */
@@ -118,4 +123,5 @@ export const REQUEST_ACTIONS: ReadonlyArray<RequestAction> = [
   'request.copy',
   'request.block-personal-data',
   'request.erase-personal-data',
+  'request.record-contrary-decision',
 ]

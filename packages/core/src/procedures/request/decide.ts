@@ -26,9 +26,23 @@ import type { RequestPolicy } from './facts.js'
 import { effectiveRequestingCoordinator, isSent, requestFacts } from './facts.js'
 import type { RequestFacts } from './machine.js'
 import { requestActionsIn, requestTarget } from './machine.js'
-import type { Answer, Attachment, AttachmentInput, RequestQuestion, RequestQuestionInput, RequestState, RequestStatus } from './model.js'
-import { REQUEST_PROCEDURE_ID, personalFieldsOf } from './model.js'
+import type {
+  Answer,
+  Attachment,
+  AttachmentInput,
+  DerogationDraft,
+  DerogationInput,
+  RequestQuestion,
+  RequestQuestionInput,
+  RequestState,
+  RequestStatus,
+  SendProblem,
+} from './model.js'
+import { REQUEST_NUMBER_PREFIX, REQUEST_PROCEDURE_ID, personalFieldsOf } from './model.js'
 import { canSeePersonalData } from './view.js'
+import { contraryDecisionProblem, derogationSendProblems, measuresReplyProblem } from './derogation.js'
+
+export type { SendProblem } from './model.js'
 
 type Result = E.Either<DomainError, Decision<RequestEvent>>
 
@@ -153,6 +167,7 @@ interface DraftPatch {
   readonly justification?: RequestState['justification']
   readonly deadline?: string
   readonly attachments?: ReadonlyArray<AttachmentInput>
+  readonly derogation?: DerogationInput
 }
 
 type DraftPayload = RequestEventOf<'request.draft-edited'>['payload']
@@ -166,6 +181,46 @@ const splitCaseData = (caseData: Readonly<Record<string, string>>, personalField
   }
 }
 
+/**
+ * The derogation content of a draft edit: checked against the checklist and free-text fields of the
+ * question set the draft uses after the edit (DEROG-CHECKLIST-CONFIG). Choosing a question set of
+ * another kind clears content that no longer applies.
+ */
+const derogationPatch = (
+  patch: DraftPatch,
+  current: RequestState | undefined,
+  ctx: Context,
+): E.Either<DomainError, { readonly derogation?: DerogationDraft | null }> => {
+  const setId = patch.questionSetId ?? current?.questionSetId
+  const config = setId === undefined ? undefined : ctx.directory.questionSet(setId)?.derogation
+  const given = patch.derogation
+  if (given === undefined) {
+    const before = current?.questionSetId === undefined ? undefined : ctx.directory.questionSet(current.questionSetId)?.derogation
+    return current?.derogation !== undefined && patch.questionSetId !== undefined && before?.kind !== config?.kind ? E.right({ derogation: null }) : E.right({})
+  }
+  if (given === null) return E.right(current?.derogation === undefined ? {} : { derogation: null })
+  if (config === undefined)
+    return E.left(domainError('request.derogation-not-applicable', 'Only a request using a derogation question set carries derogation content', 'DEROG-CHECKLIST-CONFIG'))
+  const unknownItems = (given.confirmed ?? []).filter((id) => !config.checklist.some((i) => i.id === id))
+  if (unknownItems.length > 0)
+    return E.left(domainError('request.checklist-item-unknown', 'The checklist of this question set has no such step', 'DEROG-CHECKLIST-CONFIG', { items: unknownItems }))
+  const unknownFields = Object.keys(given.freeTexts ?? {}).filter((id) => !config.freeTexts.some((f) => f.id === id))
+  if (unknownFields.length > 0)
+    return E.left(domainError('request.derogation-field-unknown', 'This question set has no such free-text field', 'DEROG-CHECKLIST-CONFIG', { fields: unknownFields }))
+  if (config.kind === 'request' && (given.procedure !== undefined || given.relatedRequestNumber !== undefined))
+    return E.left(
+      domainError('request.derogation-field-not-applicable', 'The procedure and the earlier request number belong to a notification of individual measures', 'DEROG-STEP3-QSET'),
+    )
+  return E.right({
+    derogation: {
+      confirmed: [...new Set(given.confirmed ?? [])],
+      freeTexts: given.freeTexts ?? {},
+      ...(given.procedure === undefined ? {} : { procedure: given.procedure }),
+      ...(given.relatedRequestNumber === undefined ? {} : { relatedRequestNumber: given.relatedRequestNumber }),
+    },
+  })
+}
+
 /** Validates the parts of a draft that can be checked at any time, and resolves new attachments. */
 const draftPayload = (
   patch: DraftPatch,
@@ -173,10 +228,13 @@ const draftPayload = (
   existing: ReadonlyArray<Attachment>,
   requester: Authority,
   ctx: Context,
+  current?: RequestState,
 ): E.Either<DomainError, DraftPayload> => {
   const questionSetId = patch.questionSetId
   if (questionSetId !== undefined && !la.request.questionSets.includes(questionSetId))
     return E.left(domainError('request.question-set-unknown', `The question set ${questionSetId} does not apply to this area`, 'REQ-SEND-ONE-QUESTION-SET'))
+  const derogation = derogationPatch(patch, current, ctx)
+  if (E.isLeft(derogation)) return E.left(derogation.left)
   if (patch.caseData !== undefined) {
     const unknown = Object.keys(patch.caseData).filter((k) => !la.request.caseFields.some((f) => f.id === k))
     if (unknown.length > 0)
@@ -227,15 +285,8 @@ const draftPayload = (
     ...(patch.justification === undefined ? {} : { justification: patch.justification }),
     ...(patch.deadline === undefined ? {} : { deadline: patch.deadline }),
     ...(added.length === 0 ? {} : { attachments: added }),
+    ...derogation.right,
   })
-}
-
-/** One problem that keeps a draft from being sent. @category model */
-export interface SendProblem {
-  readonly code: string
-  readonly ruleId: string
-  readonly message: string
-  readonly field?: string
 }
 
 const today = (ctx: Context): string => ctx.now.toISOString().slice(0, 10)
@@ -266,7 +317,11 @@ export const sendProblems = (state: RequestState, ctx: Context): ReadonlyArray<S
         if (p.mandatory && (q.parameters[p.id] ?? '').trim() === '')
           problems.push({ code: 'request.placeholder-empty', ruleId: 'I18N-QUESTION-PLACEHOLDERS', message: `Fill in "${p.label.en}" in question ${q.questionId}`, field: 'questions' })
     }
-  const texts = [...state.questions.flatMap((q) => (q.comment === undefined ? [] : [q.comment])), ...(state.justification === undefined ? [] : [state.justification])]
+  const texts = [
+    ...state.questions.flatMap((q) => (q.comment === undefined ? [] : [q.comment])),
+    ...(state.justification === undefined ? [] : [state.justification]),
+    ...(set?.derogation === undefined ? [] : Object.values(state.derogation?.freeTexts ?? {})),
+  ]
   if (texts.some((t) => t.language === undefined))
     problems.push({ code: 'request.free-text-language', ruleId: 'REQ-SEND-FREE-TEXT-LANGUAGE', message: 'Every free text must declare its language', field: 'questions' })
   for (const f of la.request.caseFields)
@@ -291,6 +346,8 @@ export const sendProblems = (state: RequestState, ctx: Context): ReadonlyArray<S
     problems.push({ code: 'request.addressee-same-state', ruleId: 'REQ-BILATERAL-OTHER-MS', message: 'The addressee must be in another member state', field: 'addressee' })
   else if (!canUseRequestWorkflow(addressee, state.legislativeArea) || !(requestAccess(addressee, state.legislativeArea)?.parameters.mayAcceptRequests ?? false))
     problems.push({ code: 'request.addressee-ineligible', ruleId: 'REQ-TARGET-ELIGIBLE', message: 'The addressee cannot receive requests in this area', field: 'addressee' })
+  // A derogation is a Services request with more to fill in (spec §8).
+  if (set?.derogation !== undefined) problems.push(...derogationSendProblems(state, set.derogation))
   return problems
 }
 
@@ -356,7 +413,7 @@ const create = (cmd: RequestCommandOf<'request.create'>, ctx: Context): Result =
       only([
         event('request.created', undefined, exchangeId, 'draft', {
           ...draft,
-          number: ctx.ids.exchangeNumber('REQ'),
+          number: ctx.ids.exchangeNumber(REQUEST_NUMBER_PREFIX),
           legislativeArea: la.id,
           requestingAuthority: viewer.authority.id,
           requestingMemberState: viewer.authority.memberState,
@@ -367,7 +424,7 @@ const create = (cmd: RequestCommandOf<'request.create'>, ctx: Context): Result =
   )
 }
 
-type Handler = (state: RequestState, to: RequestStatus, facts: RequestFacts, viewer: Viewer, ctx: Context) => Result
+type Handler = (state: RequestState, to: RequestStatus, facts: RequestFacts, viewer: Viewer, ctx: Context, policy: RequestPolicy) => Result
 
 /** The rule an invalid allocatee breaks: referees for coordinator steps, handlers of a coordinator taking part itself, handlers otherwise. */
 const allocateeRule = (role: 'referee' | 'request-handler', authorityId: AuthorityId | undefined, state: RequestState, directory: Directory): string => {
@@ -381,7 +438,7 @@ const handlers: { [K in Exclude<RequestAction, 'request.create'>]: (cmd: Request
     const la = ctx.directory.legislativeArea(state.legislativeArea)
     if (la === undefined || viewer.kind !== 'user') return fail('request.area-unknown', 'The legislative area is unknown', 'REQ-CREATE-SELECT-LA')
     return pipe(
-      draftPayload(cmd, la, state.attachments, viewer.authority, ctx),
+      draftPayload(cmd, la, state.attachments, viewer.authority, ctx, state),
       E.map((draft) => only([event('request.draft-edited', state, state.exchangeId, to, draft, ctx)])),
     )
   },
@@ -402,12 +459,15 @@ const handlers: { [K in Exclude<RequestAction, 'request.create'>]: (cmd: Request
     }
     return E.right(only([event('request.allocated', state, state.exchangeId, to, { side: cmd.side, users: [...new Set(cmd.users)] }, ctx)]))
   },
-  'request.send': () => (state, to, facts, _v, ctx) => {
+  'request.send': () => (state, to, facts, _v, ctx, policy) => {
     const problems = sendProblems(state, ctx)
     const first = problems[0]
     if (first !== undefined) return fail('request.not-ready', first.message, first.ruleId, { problems })
     const addressee = ctx.directory.authority(state.responding.authorityId as AuthorityId) as Authority
     const requester = ctx.directory.authority(state.requesting.authorityId as AuthorityId)
+    const derogation = state.questionSetId === undefined ? undefined : ctx.directory.questionSet(state.questionSetId)?.derogation
+    // A notification of measures goes to the Commission too, unless the operator's policy says otherwise (DEROG-STEP3-RECIPIENTS, DEROG-COMMISSION-NO-PD).
+    const commission = derogation?.kind === 'measures-notification' && (policy.commissionReceivesMeasureNotifications ?? true)
     return E.right(
       only([
         event('request.sent', state, state.exchangeId, to, {
@@ -417,6 +477,7 @@ const handlers: { [K in Exclude<RequestAction, 'request.create'>]: (cmd: Request
           addresseeLinkedCoordinators: requestAccess(addressee, state.legislativeArea)?.linkedCoordinators ?? [],
           requestingCoordinator: effectiveRequestingCoordinator(state, ctx.directory),
           requestingLinkedCoordinators: requester === undefined ? [] : (requestAccess(requester, state.legislativeArea)?.linkedCoordinators ?? []),
+          ...(derogation === undefined ? {} : { derogation: { kind: derogation.kind, commission } }),
         }, ctx),
       ]),
     )
@@ -478,7 +539,7 @@ const handlers: { [K in Exclude<RequestAction, 'request.create'>]: (cmd: Request
         const newExchangeId = ctx.ids.exchangeId()
         const moved = active.filter((q) => moving.has(q.questionId)).map(({ movedTo: _m, ...q }) => q)
         const spawned = event('request.split-off', undefined, newExchangeId, 'awaiting-acceptance', {
-          number: ctx.ids.exchangeNumber('REQ'),
+          number: ctx.ids.exchangeNumber(REQUEST_NUMBER_PREFIX),
           legislativeArea: state.legislativeArea,
           questionSetId: state.questionSetId as QuestionSet['id'],
           splitFrom: state.exchangeId,
@@ -501,6 +562,7 @@ const handlers: { [K in Exclude<RequestAction, 'request.create'>]: (cmd: Request
           deadline: state.deadline,
           sentAt: state.sentAt ?? ctx.now.toISOString(),
           splitJustification: cmd.justification,
+          ...(state.derogation === undefined ? {} : { derogation: state.derogation }),
         }, ctx)
         return E.right({
           events: [
@@ -532,6 +594,10 @@ const handlers: { [K in Exclude<RequestAction, 'request.create'>]: (cmd: Request
           return fail('request.reply-incomplete', 'Answer every question assigned to your authority before replying', 'REQ-REPLY-ALL-ANSWERED', {
             questions: missing.map((q) => q.questionId),
           })
+        // Step 2 of a derogation: the reply states the measures, and justifies having none (DEROG-STEP2-JUSTIFY).
+        const derogation = state.questionSetId === undefined ? undefined : ctx.directory.questionSet(state.questionSetId)?.derogation
+        const measures = derogation === undefined ? undefined : measuresReplyProblem(derogation, answers)
+        if (measures !== undefined) return E.left(measures)
         return E.right(only([event('request.replied', state, state.exchangeId, to, { answers, approval: facts.replyApproval }, ctx)]))
       }),
     ),
@@ -610,6 +676,7 @@ const handlers: { [K in Exclude<RequestAction, 'request.create'>]: (cmd: Request
   'request.maintain-position': (cmd) => (state, to, _f, _v, ctx) =>
     E.right(only([event('request.position-maintained', state, state.exchangeId, to, { justification: cmd.justification }, ctx)])),
   'request.copy': () => () => fail('request.internal', 'copy is decided outside the machine'),
+  'request.record-contrary-decision': () => () => fail('request.internal', 'a contrary decision is recorded outside the machine'),
   'request.block-personal-data': () => (state, to, _f, _v, ctx) => {
     if (state.personalData !== 'available') return fail('request.already-blocked', 'Personal data is already blocked', 'RET-BLOCK-SIX-MONTHS')
     return E.right(only([event('request.personal-data-blocked', state, state.exchangeId, to, {}, ctx)]))
@@ -635,7 +702,7 @@ const copy = (cmd: RequestCommandOf<'request.copy'>, state: RequestState, facts:
   const exchangeId = ctx.ids.exchangeId()
   const keptIds = new Set(attachments.map((a) => a.id))
   const created = event('request.created', undefined, exchangeId, 'draft', {
-    number: ctx.ids.exchangeNumber('REQ'),
+    number: ctx.ids.exchangeNumber(REQUEST_NUMBER_PREFIX),
     legislativeArea: state.legislativeArea,
     requestingAuthority: viewer.authority.id,
     requestingMemberState: viewer.authority.memberState,
@@ -661,6 +728,25 @@ const copy = (cmd: RequestCommandOf<'request.copy'>, state: RequestState, facts:
 }
 
 /**
+ * A Commission contrary decision is no transition either: the operator transcribes it onto the
+ * notification, whatever its status, and it voids the stand-still date (DEROG-CONTRARY-DECISION).
+ */
+const recordContraryDecision = (cmd: RequestCommandOf<'request.record-contrary-decision'>, state: RequestState, ctx: Context): Result => {
+  if (ctx.actor.kind !== 'system')
+    return fail('request.not-allowed', "Only the platform operator records the Commission's decisions", 'DEROG-CONTRARY-DECISION')
+  const problem = contraryDecisionProblem(state)
+  if (problem !== undefined) return E.left(problem)
+  return E.right(
+    only([
+      event('request.contrary-decision-recorded', state, state.exchangeId, state.status, {
+        ...(cmd.decidedOn === undefined ? {} : { decidedOn: cmd.decidedOn }),
+        ...(cmd.reference === undefined ? {} : { reference: cmd.reference }),
+      }, ctx),
+    ]),
+  )
+}
+
+/**
  * Decides a request command.
  *
  * @category decider
@@ -677,6 +763,7 @@ export const decideRequest =
     if (viewer === undefined) return fail('request.actor-unknown', 'The acting user is not registered', 'REQ-CREATE-HANDLER')
     const facts = requestFacts(state, viewer, ctx.directory, policy)
     if (command.type === 'request.copy') return copy(command, state, facts, viewer, ctx)
+    if (command.type === 'request.record-contrary-decision') return recordContraryDecision(command, state, ctx)
     if (!knownIn(state.status, command.type)) {
       const rules = ACTION_RULES[command.type]
       const ruleId = state.status === 'closed' ? 'REQ-CLOSED-TERMINAL' : rules?.status
@@ -685,7 +772,7 @@ export const decideRequest =
     const to = requestTarget(state.status, { type: command.type, facts })
     if (to === undefined) return E.left(explainRefusal(state, command.type, facts, viewer))
     const handler = handlers[command.type] as (cmd: RequestCommand) => Handler
-    return handler(command)(state, to, facts, viewer, ctx)
+    return handler(command)(state, to, facts, viewer, ctx, policy)
   }
 
 

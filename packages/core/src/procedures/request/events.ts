@@ -11,7 +11,17 @@ import { AttachmentIdCodec, AuthorityIdCodec, ExchangeIdCodec, LegislativeAreaId
 import { MemberStateCodec } from '../../model/member-states.js'
 import { DraftFreeTextCodec, FreeTextCodec } from '../../i18n/languages.js'
 import type { EventEnvelope } from '../../procedure/procedure.js'
-import { AnswerCodec, AttachmentCodec, CalendarDateCodec, MessageCodec, REQUEST_PROCEDURE_ID, REQUEST_STATUSES } from './model.js'
+import {
+  AnswerCodec,
+  AttachmentCodec,
+  CalendarDateCodec,
+  DerogationDraftCodec,
+  DerogationSentCodec,
+  DerogationStateCodec,
+  MessageCodec,
+  REQUEST_PROCEDURE_ID,
+  REQUEST_STATUSES,
+} from './model.js'
 import { personalData } from '../../model/personal-data.js'
 
 const Status = t.keyof(Object.fromEntries(REQUEST_STATUSES.map((s) => [s, null])) as Record<(typeof REQUEST_STATUSES)[number], null>)
@@ -50,6 +60,8 @@ const DraftContent = t.partial({
   justification: DraftFreeTextCodec,
   deadline: CalendarDateCodec,
   attachments: t.readonlyArray(PersonalAttachment),
+  /** Replaces the derogation content; `null` clears it (a question set without derogation chosen). */
+  derogation: t.union([DerogationDraftCodec, t.null]),
 })
 
 const Created = t.intersection([
@@ -64,7 +76,7 @@ const Created = t.intersection([
   t.partial({ copiedFrom: ExchangeIdCodec }),
 ])
 
-const SplitOff = t.type({
+const SplitOff = t.intersection([t.type({
   number: t.string,
   legislativeArea: LegislativeAreaIdCodec,
   questionSetId: QuestionSetIdCodec,
@@ -92,7 +104,10 @@ const SplitOff = t.type({
   deadline: t.union([CalendarDateCodec, t.undefined]),
   sentAt: t.string,
   splitJustification: FreeTextCodec,
-})
+}),
+  // The derogation content of the original carries over to the part split off.
+  t.partial({ derogation: DerogationStateCodec }),
+])
 
 /**
  * The payload codec of each request event, by event type.
@@ -104,14 +119,18 @@ export const REQUEST_EVENT_PAYLOADS = {
   'request.split-off': SplitOff,
   'request.draft-edited': DraftContent,
   'request.allocated': t.type({ side: AllocationSide, users: t.readonlyArray(UserIdCodec) }),
-  'request.sent': t.type({
-    approval: t.boolean,
-    addressee: AuthorityIdCodec,
-    addresseeMemberState: MemberStateCodec,
-    addresseeLinkedCoordinators: t.readonlyArray(AuthorityIdCodec),
-    requestingCoordinator: t.union([AuthorityIdCodec, t.undefined]),
-    requestingLinkedCoordinators: t.readonlyArray(AuthorityIdCodec),
-  }),
+  'request.sent': t.intersection([
+    t.type({
+      approval: t.boolean,
+      addressee: AuthorityIdCodec,
+      addresseeMemberState: MemberStateCodec,
+      addresseeLinkedCoordinators: t.readonlyArray(AuthorityIdCodec),
+      requestingCoordinator: t.union([AuthorityIdCodec, t.undefined]),
+      requestingLinkedCoordinators: t.readonlyArray(AuthorityIdCodec),
+    }),
+    // On a derogation request: which derogation it is, and whether the Commission receives it (spec §8).
+    t.partial({ derogation: DerogationSentCodec }),
+  ]),
   'request.approved': t.type({}),
   'request.returned': t.type({ suggestions: FreeTextCodec }),
   'request.accepted': t.type({
@@ -155,6 +174,7 @@ export const REQUEST_EVENT_PAYLOADS = {
   'request.position-maintained': t.type({ justification: FreeTextCodec }),
   'request.personal-data-blocked': t.type({}),
   'request.personal-data-erased': t.type({}),
+  'request.contrary-decision-recorded': t.partial({ decidedOn: CalendarDateCodec, reference: t.string }),
 } as const
 
 /** The payload codecs of the request events, by event type. @category codecs */

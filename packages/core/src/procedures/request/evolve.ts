@@ -7,7 +7,7 @@
 import { produce, type Draft } from 'immer'
 import type { HistoryEntry } from '../../procedure/procedure.js'
 import type { RequestEvent } from './events.js'
-import type { Answer, Attachment, CaseData, RequestQuestion, RequestState, SideState } from './model.js'
+import type { Answer, Attachment, CaseData, DerogationState, RequestQuestion, RequestState, SideState } from './model.js'
 import type { Redacted } from '../../model/personal-data.js'
 import { isRedacted } from '../../model/personal-data.js'
 import { REQUEST_PROCEDURE_ID } from './model.js'
@@ -76,6 +76,7 @@ const initial = (e: Extract<RequestEvent, { type: 'request.created' | 'request.s
       messages: [],
       links: { splitFrom: p.splitFrom, splitInto: [] },
       personalData: 'available',
+      ...(p.derogation === undefined ? {} : { derogation: p.derogation }),
       history: [],
     }
   }
@@ -119,6 +120,7 @@ const initial = (e: Extract<RequestEvent, { type: 'request.created' | 'request.s
     messages: [],
     links: { splitInto: [], ...(p.copiedFrom === undefined ? {} : { copiedFrom: p.copiedFrom }) },
     personalData: 'available',
+    ...(p.derogation === undefined || p.derogation === null ? {} : { derogation: p.derogation }),
     history: [],
   }
 }
@@ -149,6 +151,9 @@ const apply = (s: S, e: RequestEvent): void => {
       if (p.justification !== undefined) s.justification = p.justification
       if (p.deadline !== undefined) s.deadline = p.deadline
       if (p.attachments !== undefined) s.attachments.push(...(presentAttachments(p.attachments) as Draft<Attachment>[]))
+      // The derogation content is replaced as a whole, like the case data.
+      if (p.derogation === null) s.derogation = undefined
+      else if (p.derogation !== undefined) s.derogation = p.derogation as Draft<DerogationState>
       lastActor(s, e, 'requesting')
       return
     }
@@ -171,10 +176,16 @@ const apply = (s: S, e: RequestEvent): void => {
       s.requesting.linkedCoordinators = [...p.requestingLinkedCoordinators]
       lastActor(s, e, 'requesting')
       if (p.approval) s.requesting.coordinatorInvolved = true
+      if (p.derogation !== undefined) {
+        s.derogation = { confirmed: [], freeTexts: {}, ...s.derogation, kind: p.derogation.kind, commission: p.derogation.commission }
+        // Without approval the notification reaches the Member State of establishment and the Commission now.
+        if (e.to === 'awaiting-acceptance') s.derogation.notifiedAt = e.at
+      }
       return
     }
     case 'request.approved':
       coordinatorActor(s, e, 'requesting')
+      if (s.derogation?.kind !== undefined && s.derogation.notifiedAt === undefined) s.derogation.notifiedAt = e.at
       return
     case 'request.returned':
       coordinatorActor(s, e, 'requesting')
@@ -299,6 +310,14 @@ const apply = (s: S, e: RequestEvent): void => {
       return
     case 'request.personal-data-blocked':
       s.personalData = 'blocked'
+      return
+    case 'request.contrary-decision-recorded':
+      if (s.derogation !== undefined)
+        s.derogation.contraryDecision = {
+          recordedAt: e.at,
+          ...(e.payload.decidedOn === undefined ? {} : { decidedOn: e.payload.decidedOn }),
+          ...(e.payload.reference === undefined ? {} : { reference: e.payload.reference }),
+        }
       return
     case 'request.personal-data-erased': {
       // Erasure removes the values the schema marks as personal data: flagged case fields and attachments.

@@ -28,6 +28,12 @@ export interface RequestPolicy {
   readonly personalDataBlockMonths?: number
   /** Months after closure at which personal data is erased; 36 by default (RET-DELETE-THREE-YEARS). */
   readonly personalDataEraseMonths?: number
+  /**
+   * A notification of individual measures (derogations, spec §8) is addressed to the Commission too,
+   * which sees it without personal data; on by default (DEROG-COMMISSION-NO-PD, AMB-R16). Read when the
+   * notification is sent.
+   */
+  readonly commissionReceivesMeasureNotifications?: boolean
 }
 
 const NO_FACTS: RequestFacts = {

@@ -24,6 +24,7 @@ import { REQUEST_PROCEDURE_ID, REQUEST_STATUSES } from './model.js'
 import { requestNotifications } from './notifications.js'
 import { requestRetention, requestTimers } from './retention.js'
 import { requestSummary, viewRequest } from './view.js'
+import { contraryDecisionProblem } from './derogation.js'
 
 /** Actions that keep a request moving; the others (messages, allocation, copy) never put it on an action list. */
 const HOUSEKEEPING: ReadonlyArray<ActionId> = [
@@ -35,14 +36,22 @@ const HOUSEKEEPING: ReadonlyArray<ActionId> = [
   'request.save-reply',
   'request.block-personal-data',
   'request.erase-personal-data',
+  'request.record-contrary-decision',
 ]
+
+/** What the `system` actor may do: retention, and recording a Commission contrary decision. */
+const SYSTEM_ACTIONS: ReadonlyArray<RequestAction> = ['request.block-personal-data', 'request.erase-personal-data', 'request.record-contrary-decision']
 
 const availableActions =
   (policy: RequestPolicy) =>
   (s: RequestState, viewer: Viewer, ctx: Context): ReadonlyArray<RequestAction> => {
     const facts = requestFacts(s, viewer, ctx.directory, policy)
     const on = requestActionsIn(s.status)
-    return REQUEST_ACTIONS.filter((a) => (a === 'request.copy' ? facts.mayCopy : on.includes(a) && requestTarget(s.status, { type: a, facts }) !== undefined))
+    return REQUEST_ACTIONS.filter((a) =>
+      a === 'request.copy' ? facts.mayCopy
+      : a === 'request.record-contrary-decision' ? facts.system && contraryDecisionProblem(s) === undefined
+      : on.includes(a) && requestTarget(s.status, { type: a, facts }) !== undefined,
+    )
   }
 
 /**
@@ -74,8 +83,9 @@ export const createRequestProcedure = (
     creationActions: ['request.create'],
     actions: REQUEST_ACTIONS,
     decide: (command, state, ctx) => {
-      if (ctx.actor.kind === 'system' && command.type !== 'request.block-personal-data' && command.type !== 'request.erase-personal-data')
-        return E.left(domainError('request.not-allowed', 'The system actor only runs retention timers', 'RET-REQ-PD-OPEN-KEPT'))
+      // The system actor runs retention timers, and transcribes the Commission's contrary decisions (DEROG-CONTRARY-DECISION).
+      if (ctx.actor.kind === 'system' && !SYSTEM_ACTIONS.includes(command.type))
+        return E.left(domainError('request.not-allowed', "The system actor only runs retention timers and records the Commission's decisions", 'RET-REQ-PD-OPEN-KEPT'))
       return decide(command, state, ctx)
     },
     evolve: evolveRequest,
@@ -121,6 +131,11 @@ export { requestMachine, requestTarget, requestActionsIn } from './machine.js'
 export type {
   Answer,
   Attachment,
+  ContraryDecision,
+  DerogationDraft,
+  DerogationInput,
+  DerogationProcedure,
+  DerogationState,
   AttachmentInput,
   AttachmentRelevance,
   AllocationSide,
@@ -135,10 +150,31 @@ export type {
   RequestStatus,
   SideState,
 } from './model.js'
+export {
+  DEROGATION_PROCEDURES,
+  DEROGATION_STANDSTILL_DAYS,
+  REQUEST_NUMBER_FORMAT,
+  REQUEST_NUMBER_PREFIX,
+  DerogationDraftCodec,
+  DerogationInputCodec,
+  DerogationSentCodec,
+  DerogationStateCodec,
+} from './model.js'
 export { ATTACHMENT_RELEVANCE, ATTACHMENT_MAX_BYTES, REQUEST_PROCEDURE_ID, REQUEST_STATUSES, caseDataCodec, requestContentCodec, personalFieldsOf, RequestQuestionInputCodec, AnswerCodec, AttachmentCodec, AttachmentInputCodec, MessageCodec, CalendarDateCodec } from './model.js'
 export type { SendProblem } from './decide.js'
 export { sendProblems } from './decide.js'
 export { requestNotifications } from './notifications.js'
 export { addCalendarMonths, isOverdue, requestRetention, requestTimers, REFERENCE_TIME_ZONE, REQUEST_PD_BLOCK_MONTHS, REQUEST_PD_ERASE_MONTHS } from './retention.js'
-export type { RequestContent } from './view.js'
+export {
+  addCalendarDays,
+  commissionReceives,
+  contraryDecisionProblem,
+  derogationChecklistComplete,
+  derogationSendProblems,
+  earliestMeasureDate,
+  isRequestNumber,
+  measuresReplyProblem,
+  validateStep3Reference,
+} from './derogation.js'
+export type { DerogationContent, RequestContent } from './view.js'
 export { canSeePersonalData, requestAccessLevel, requestAudience, requestSearchText, requestSummary, viewRequest } from './view.js'

@@ -10,7 +10,7 @@ import type { MemberState } from '../../model/member-states.js'
 import type { DraftFreeText, FreeText } from '../../i18n/languages.js'
 import { DraftFreeTextCodec, FreeTextCodec } from '../../i18n/languages.js'
 import { personalData } from '../../model/personal-data.js'
-import type { LegislativeArea } from '../../model/legislative-areas.js'
+import type { DerogationKind, LegislativeArea } from '../../model/legislative-areas.js'
 import type { HistoryEntry } from '../../procedure/procedure.js'
 
 /** The procedure id. @category constants */
@@ -237,6 +237,140 @@ export const CalendarDateCodec = new t.Type<string, string, unknown>(
   (a) => a,
 )
 
+// ---------------------------------------------------------------------------------------------
+// individual derogations (spec §8)
+
+/** The prefix of request numbers, as `ctx.ids.exchangeNumber` receives it. @category constants */
+export const REQUEST_NUMBER_PREFIX = 'REQ'
+
+/**
+ * The format of a request number made by the procedure: the prefix `REQ`, up to three segments of
+ * letters and digits (a year, an installation tag), and a sequence number, separated by hyphens, e.g.
+ * `REQ-000042` or `REQ-2026-000042`. Only this format is checked in a notification's reference to an
+ * earlier request (DEROG-REFERENCE-FORMAT).
+ *
+ * @category constants
+ */
+export const REQUEST_NUMBER_FORMAT = /^REQ-(?:[A-Za-z0-9]{1,20}-){0,3}\d{1,12}$/
+
+/** The procedures of a notification of measures: step 3 of the normal procedure, or urgency (spec §8.4). @category constants */
+export const DEROGATION_PROCEDURES = ['normal-step3', 'urgency'] as const
+
+/** The procedure of a notification of measures. @category model */
+export type DerogationProcedure = (typeof DEROGATION_PROCEDURES)[number]
+
+/**
+ * Calendar days after the notification of measures before the requesting Member State may take
+ * them, unless the Commission decides otherwise (DEROG-STANDSTILL-15).
+ *
+ * @category constants
+ */
+export const DEROGATION_STANDSTILL_DAYS = 15
+
+/**
+ * What the sender fills in on a derogation request or notification: the checklist items confirmed,
+ * the free texts by field id of the question set, and for a notification of measures its procedure
+ * and the number of the earlier request. Not personal data: the provider's identity belongs in the
+ * case fields the area flags as personal.
+ *
+ * @category model
+ */
+export interface DerogationDraft {
+  readonly confirmed: ReadonlyArray<string>
+  readonly freeTexts: Readonly<Record<string, DraftFreeText>>
+  readonly procedure?: DerogationProcedure
+  readonly relatedRequestNumber?: string
+}
+
+/**
+ * A Commission decision contrary to the notified measures, transcribed by the platform operator
+ * (DEROG-CONTRARY-DECISION).
+ *
+ * @category model
+ */
+export interface ContraryDecision {
+  readonly recordedAt: string
+  /** The date of the Commission's decision. */
+  readonly decidedOn?: string
+  /** The Commission's reference of the decision. */
+  readonly reference?: string
+}
+
+/**
+ * The derogation part of a request: its draft content, and from sending on the kind of question set
+ * it was sent with, whether the Commission received it, when it reached the Member State of
+ * establishment and any contrary decision of the Commission.
+ *
+ * @category model
+ */
+export interface DerogationState extends DerogationDraft {
+  /** Set when sent, from the question set. */
+  readonly kind?: DerogationKind
+  /** The notification was addressed to the Commission too (DEROG-STEP3-RECIPIENTS, DEROG-URGENCY-COMMISSION). */
+  readonly commission?: boolean
+  /** When it reached the Member State of establishment and the Commission: on sending, or on approval where approval applies. */
+  readonly notifiedAt?: string
+  readonly contraryDecision?: ContraryDecision
+}
+
+const DerogationProcedureCodec = t.keyof({ 'normal-step3': null, urgency: null })
+const DerogationKindCodec = t.keyof({ request: null, 'measures-notification': null })
+
+/**
+ * Codec of the derogation content of a draft as a command carries it: every part optional; it replaces
+ * the whole derogation content of the draft. `null` clears it.
+ *
+ * @category codecs
+ */
+export const DerogationInputCodec = t.union([
+  t.readonly(
+    t.partial({
+      confirmed: t.readonlyArray(ShortString('ChecklistItemId', 200)),
+      freeTexts: t.readonly(t.record(t.string, DraftFreeTextCodec)),
+      procedure: DerogationProcedureCodec,
+      relatedRequestNumber: ShortString('RequestNumber', 100),
+    }),
+  ),
+  t.null,
+])
+
+/** The derogation content of a draft as a command carries it. @category model */
+export type DerogationInput = t.TypeOf<typeof DerogationInputCodec>
+
+/** Codec of {@link DerogationDraft}, as events store it. @category codecs */
+export const DerogationDraftCodec: t.Type<DerogationDraft, unknown, unknown> = t.readonly(
+  t.intersection([
+    t.type({ confirmed: t.readonlyArray(t.string), freeTexts: t.readonly(t.record(t.string, DraftFreeTextCodec)) }),
+    t.partial({ procedure: DerogationProcedureCodec, relatedRequestNumber: t.string }),
+  ]),
+)
+
+/** Codec of {@link DerogationState}, as a split-off part carries it. @category codecs */
+export const DerogationStateCodec: t.Type<DerogationState, unknown, unknown> = t.readonly(
+  t.intersection([
+    DerogationDraftCodec,
+    t.partial({
+      kind: DerogationKindCodec,
+      commission: t.boolean,
+      notifiedAt: t.string,
+      contraryDecision: t.readonly(
+        t.intersection([t.type({ recordedAt: t.string }), t.partial({ decidedOn: t.string, reference: t.string })]),
+      ),
+    }),
+  ]),
+)
+
+/** Codec of the derogation facts fixed when a request is sent. @category codecs */
+export const DerogationSentCodec = t.readonly(t.type({ kind: DerogationKindCodec, commission: t.boolean }))
+
+/** One problem that keeps a draft from being sent. @category model */
+export interface SendProblem {
+  readonly code: string
+  readonly ruleId: string
+  readonly message: string
+  readonly field?: string
+}
+
 /** Case information, by field id of the area's schema. @category model */
 export type CaseData = Readonly<Record<string, string>>
 
@@ -310,6 +444,8 @@ export interface RequestState {
     readonly copiedFrom?: ExchangeId
   }
   readonly personalData: 'available' | 'blocked' | 'erased'
+  /** The derogation content, on a request using a derogation question set (spec §8). */
+  readonly derogation?: DerogationState
   /** Every transition, who made it and when (REQ-EVENT-HISTORY). */
   readonly history: ReadonlyArray<HistoryEntry>
 }

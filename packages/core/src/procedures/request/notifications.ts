@@ -106,6 +106,9 @@ export const requestNotifications = (e: RequestEvent, s: RequestState, before?: 
       return e.to === 'closed'
         ? n('request.closed', 'MAIL-SUBSEQUENT-LAST-ACTOR', lastActorAndMailbox(s.requesting))
         : n('request.arbitration', 'MAIL-COORD-SUBSEQUENT', referral(s, s.responding, false))
+    case 'request.contrary-decision-recorded':
+      // Both sides learn that the Commission opposed the notified measures (DEROG-CONTRARY-DECISION).
+      return n('request.commission-contrary-decision', 'DEROG-CONTRARY-DECISION', [...lastActorAndMailbox(s.requesting), ...lastActorAndMailbox(s.responding)])
     case 'request.closed':
     case 'request.refusal-accepted':
       return n('request.closed', 'MAIL-SUBSEQUENT-LAST-ACTOR', lastActorAndMailbox(s.responding))

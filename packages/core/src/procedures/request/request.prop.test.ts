@@ -1,8 +1,9 @@
 /**
  * Laws of the request procedure over random command sequences (CONVENTIONS §15, second style).
  *
- * Each run builds a directory with random workflow parameters, seeds a complete draft, then plays 5
- * to 25 commands. Some steps take any fixture user (or the system) and any action on any request,
+ * Each run builds a directory with random workflow parameters, seeds a complete draft (a Professional
+ * Qualifications request, or now and then a Services notification of individual measures, which the
+ * Commission receives), then plays 5 to 25 commands. Some steps take any fixture user (or the system) and any action on any request,
  * known or not; most are steered (a user involved in the request, an action the toolbar offers,
  * rarely one that closes or rewinds it) so that runs reach the arbitration statuses. Payloads are
  * random, drawn from plausible values and from noise, valid or not.
@@ -29,13 +30,17 @@ import type {
 import {
   ATTACHMENT_RELEVANCE,
   PROFESSIONAL_QUALIFICATIONS_GENERAL,
+  QUESTION_SETS,
+  SERVICES_MEASURES_NOTIFICATION,
   REQUEST_ACTIONS,
   REQUEST_STATUSES,
   SYSTEM,
   allQuestions,
   canSeePersonalData,
+  commissionReceives,
   createRequestProcedure,
   effectiveRequestRoles,
+  findQuestion,
   isDomainError,
   isRedacted,
   isRequestCoordinator,
@@ -282,13 +287,22 @@ interface PayloadEnv {
   readonly usersOf: (side: AllocationSide) => ReadonlyArray<UserId>
 }
 
+/** The predefined answers of a question, in whichever shipped set it is. */
+const answerIdsOf = (questionId: string): ReadonlyArray<string> => {
+  for (const set of QUESTION_SETS) {
+    const q = findQuestion(set, questionId)
+    if (q !== undefined) return q.answers.map((a) => a.id)
+  }
+  return ['yes', 'no', 'unknown']
+}
+
 const answersArb = (env: PayloadEnv) => {
   const active = env.state === undefined ? [] : activeQuestionIds(env.state)
   const answer = (questionId: string) =>
     fc
       .record({
         answerId: fc.oneof(
-          { weight: 8, arbitrary: fc.constantFrom<string | undefined>('yes', 'no', 'unknown') },
+          { weight: 8, arbitrary: fc.constantFrom<string | undefined>(...answerIdsOf(questionId)) },
           { weight: 1, arbitrary: fc.constantFrom<string | undefined>('perhaps', undefined) },
         ),
         comment: fc.option(textArb, { nil: undefined }),
@@ -374,6 +388,8 @@ const payloadArb = (type: RequestAction, env: PayloadEnv): fc.Arbitrary<Record<s
       return fc.record({ comment: text }, { requiredKeys: [] })
     case 'request.copy':
       return fc.record({ include: fc.record({ addressee: fc.boolean(), questions: fc.boolean(), attachments: fc.boolean(), caseData: fc.boolean() }) })
+    case 'request.record-contrary-decision':
+      return fc.record({ decidedOn: deadlineArb, reference: fc.constantFrom('C(2026) 1234', ' ') }, { requiredKeys: [] })
     default:
       return fc.constant({})
   }
@@ -410,6 +426,18 @@ const sequenceArb = fc.record({
   addresseeIndex: fc.nat(),
   requestingCoordinatorIndex: fc.nat(),
   seedQuestions: fc.subarray(QUESTION_IDS, { minLength: 2, maxLength: 4 }),
+  /** Sometimes the seed is a Services notification of individual measures (derogations), complete or nearly. */
+  notification: fc.oneof(
+    { weight: 4, arbitrary: fc.constant(undefined) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        procedure: fc.constantFrom('normal-step3', 'urgency'),
+        allConfirmed: often,
+        relatedRequestNumber: fc.constantFrom('REQ-000001', 'REQ-000001', 'no number'),
+      }),
+    },
+  ),
   length: fc.integer({ min: 5, max: 25 }),
 })
 type Sequence = typeof sequenceArb extends fc.Arbitrary<infer S> ? S : never
@@ -607,9 +635,25 @@ const play = (
   // Seed: a complete draft, then an edit that attaches a document and names the coordinator.
   const creator = h.directory.user(seq.creator)
   const addressees = CAS.filter((a) => h.directory.authority(a)?.memberState !== h.directory.authority(creator?.authorityId as AuthorityId)?.memberState)
+  const n = seq.notification
+  const checklist = (SERVICES_MEASURES_NOTIFICATION.derogation?.checklist ?? []).map((i) => i.id)
   exec(
     seq.creator,
-    {
+    n !== undefined ? {
+      type: 'request.create',
+      legislativeArea: SERVICES_LA,
+      questionSetId: SERVICES_MEASURES_NOTIFICATION.id,
+      addressee: pick(addressees, seq.addresseeIndex),
+      caseData: { name: `Dupont Chauffage ${SENTINEL}`, address: `4 rue des Tanneurs ${SENTINEL}`, activity: 'Chauffage' },
+      questions: [{ questionId: 'services.measures.observations', comment: { text: TEXTS[0], language: 'fr' } }],
+      justification: { text: TEXTS[2], language: 'en' },
+      derogation: {
+        confirmed: n.allConfirmed ? checklist : checklist.slice(1),
+        freeTexts: { 'mse-measures-inadequate': { text: TEXTS[1], language: 'de' }, 'measures-justified': { text: TEXTS[3], language: 'it' } },
+        procedure: n.procedure,
+        ...(n.relatedRequestNumber === 'no number' ? {} : { relatedRequestNumber: n.relatedRequestNumber }),
+      },
+    } : {
       type: 'request.create',
       legislativeArea: PQ,
       questionSetId: 'pq.general',
@@ -711,7 +755,7 @@ describe('request procedure laws over random command sequences', () => {
           expect(h.state(r.exchangeId).status).toBe('closed')
           const type = r.command.type as RequestAction
           const decodes = E.isRight(requestForInformation.commands.decode(r.command))
-          if (typeof r.who === 'string' && decodes && !['request.copy', 'request.block-personal-data', 'request.erase-personal-data'].includes(type)) {
+          if (typeof r.who === 'string' && decodes && !['request.copy', 'request.block-personal-data', 'request.erase-personal-data', 'request.record-contrary-decision'].includes(type)) {
             expect(errorOf(r.result)?.code).toBe('request.wrong-status')
             expect(errorOf(r.result)?.ruleId).toBe('REQ-CLOSED-TERMINAL')
           }
@@ -721,7 +765,7 @@ describe('request procedure laws over random command sequences', () => {
     )
   }, TIMEOUT)
 
-  it('[RET-PD-PARTICIPANTS-ONLY][REQ-PREACCEPT-NO-PD][REQ-PREACCEPT-NO-ATTACHMENTS][REQ-COORD-NO-PD][REQ-ALLOCATOR-NO-PD][ACT-LDA-NO-CONTENT][RET-BLOCKED-NO-USER-ACCESS][REQ-COMMISSION-NO-ACCESS][ACT-HELPDESK-NO-CONTENT][REQ-COPY-ANY-STATUS][REQ-COPY-NEW-DRAFT][REQ-COPY-PD-GUARD] no personal data reaches a viewer without full access, nor a copy', () => {
+  it('[RET-PD-PARTICIPANTS-ONLY][REQ-PREACCEPT-NO-PD][REQ-PREACCEPT-NO-ATTACHMENTS][REQ-COORD-NO-PD][REQ-ALLOCATOR-NO-PD][ACT-LDA-NO-CONTENT][RET-BLOCKED-NO-USER-ACCESS][REQ-COMMISSION-NO-ACCESS][DEROG-COMMISSION-NO-PD][ACT-HELPDESK-NO-CONTENT][REQ-COPY-ANY-STATUS][REQ-COPY-NEW-DRAFT][REQ-COPY-PD-GUARD] no personal data reaches a viewer without full access, nor a copy', () => {
     fc.assert(
       property({}, (h, r) => {
         if (r.command.type === 'request.copy' && E.isRight(r.result) && r.before !== undefined) {
@@ -754,7 +798,9 @@ describe('request procedure laws over random command sequences', () => {
             else if (holdsSentinel) expect(leaks).toBe(true)
 
             if (viewer.kind !== 'user') {
-              expect(view).toBeUndefined()
+              // The Commission sees the notifications of measures addressed to it, without personal data; nothing else (DEROG-COMMISSION-NO-PD).
+              if (viewer.kind === 'commission' && commissionReceives(s)) expect(view?.access).toBe('no-personal-data')
+              else expect(view).toBeUndefined()
               continue
             }
             const authority = viewer.authority.id

@@ -8,10 +8,11 @@ import type { User } from '../../model/users.js'
 import { redactPersonalData } from '../../model/personal-data.js'
 import type { AccessLevel, ExchangeSummary, ExchangeView, HistoryEntry } from '../../procedure/procedure.js'
 import type { ExchangeAudience } from '../../procedure/listing.js'
-import type { Answer, Attachment, CaseData, Message, RequestQuestion, RequestState } from './model.js'
+import type { Answer, Attachment, CaseData, DerogationState, Message, RequestQuestion, RequestState } from './model.js'
 import { requestContentCodec } from './model.js'
 import type { Redacted } from '../../model/personal-data.js'
 import { isSent } from './facts.js'
+import { commissionReceives, earliestMeasureDate } from './derogation.js'
 
 /** Request roles granted explicitly; the allocator right every LDA holds gives no content access (ACT-LDA-NO-CONTENT). */
 const grantedRoles = (user: User, s: RequestState): ReadonlySet<string> =>
@@ -24,6 +25,8 @@ const grantedRoles = (user: User, s: RequestState): ReadonlySet<string> =>
  */
 export const requestAccessLevel = (s: RequestState, viewer: Viewer): AccessLevel | undefined => {
   if (viewer.kind === 'system-administrator') return 'full'
+  // The Commission receives notifications of individual measures without personal data (DEROG-COMMISSION-NO-PD).
+  if (viewer.kind === 'commission') return commissionReceives(s) ? 'no-personal-data' : undefined
   // The Commission has no access to ordinary requests; the helpdesk none to content (REQ-COMMISSION-NO-ACCESS, ACT-HELPDESK-NO-CONTENT).
   if (viewer.kind !== 'user') return undefined
   const { user, authority } = viewer
@@ -68,6 +71,17 @@ export const canSeePersonalData = (s: RequestState, viewer: Viewer): boolean =>
   requestAccessLevel(s, viewer) === 'full' && (s.personalData === 'available' || (s.personalData === 'blocked' && viewer.kind === 'system-administrator'))
 
 /**
+ * The derogation part of a request's content: what the sender filled in, and for a notification of
+ * measures the earliest date the measures may be taken, if any (spec §8).
+ *
+ * @category model
+ */
+export interface DerogationContent extends DerogationState {
+  /** See {@link earliestMeasureDate}. */
+  readonly earliestMeasureDate?: string
+}
+
+/**
  * The content of a request as one viewer sees it. Personal data a viewer may not see is replaced by
  * a {@link Redacted} marker.
  *
@@ -90,6 +104,8 @@ export interface RequestContent {
   readonly returnedByCoordinator?: RequestState['returnedByCoordinator']
   readonly closureReason?: RequestState['closureReason']
   readonly links: RequestState['links']
+  /** On a request using a derogation question set. */
+  readonly derogation?: DerogationContent
 }
 
 /** The summary of a request, free of personal data. @category queries */
@@ -149,7 +165,14 @@ export const requestAudience = (s: RequestState): ExchangeAudience => {
     coordinators: [...new Set(coordinators)],
     observers: [...new Set(s.formerAddressees)],
     sameStateHandlers: [...new Set(states)],
+    // The Commission finds the notifications of measures addressed to it (DEROG-STEP3-RECIPIENTS).
+    ...(commissionReceives(s) ? { commission: true } : {}),
   }
+}
+
+const derogationContent = (s: RequestState, d: DerogationState): DerogationContent => {
+  const date = earliestMeasureDate(s)
+  return date === undefined ? d : { ...d, earliestMeasureDate: date }
 }
 
 const metadataHistory = (h: ReadonlyArray<HistoryEntry>): ReadonlyArray<HistoryEntry> =>
@@ -191,6 +214,7 @@ export const viewRequest = (s: RequestState, viewer: Viewer): ExchangeView<Reque
     ...(s.returnedByCoordinator === undefined ? {} : { returnedByCoordinator: s.returnedByCoordinator }),
     ...(s.closureReason === undefined ? {} : { closureReason: s.closureReason }),
     links: s.links,
+    ...(s.derogation === undefined ? {} : { derogation: derogationContent(s, s.derogation) }),
   }
   const codec = requestContentCodec(s.personalFields)
   // Blocked data is invisible to every user, whatever their role (RET-BLOCKED-NO-USER-ACCESS).
