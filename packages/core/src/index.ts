@@ -149,3 +149,7 @@ export { machineToMermaid } from './procedure/diagram.js'
 export type { DerogationKind, DerogationChecklistItem, DerogationFreeTextField, QuestionSetDerogation } from './model/legislative-areas.js'
 export { DEROGATION_CHECKLIST_STEPS } from './model/legislative-areas.js'
 export { SERVICES_DEROGATION_REQUEST, SERVICES_MEASURES_NOTIFICATION } from './data/question-sets.js'
+
+// alert-role assignment and the first user's roles (spec §1.2.7, §1.6; ACT-ASSIGN-ALERT-*, ACT-FIRST-USER-*)
+export type { AssignableAlertRole, AlertRoleAssigner, FirstUserRoles } from './model/alert-role-assignment.js'
+export { ASSIGNABLE_ALERT_ROLES, ALERT_ROLE_ASSIGNMENT, mayAssignAlertRole, firstUserRoles } from './model/alert-role-assignment.js'

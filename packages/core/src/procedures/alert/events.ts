@@ -39,7 +39,8 @@ const Delivery = t.readonly(
 
 const none = t.type({})
 
-const payloads = {
+/** The payload codec of every alert event type. @category codecs */
+export const ALERT_EVENT_PAYLOADS = {
   'alert.created': t.readonly(
     t.intersection([
       t.type({ number: t.string, initiatingAuthority: AuthorityIdCodec, initiatingMemberState: MemberStateCodec, content: StoredContent }),
@@ -95,14 +96,11 @@ const payloads = {
   'alert.personal-data-erased': none,
 } as const
 
-/** The payload codec of every alert event type. @category codecs */
-export const ALERT_EVENT_PAYLOADS: { readonly [K in keyof typeof payloads]: (typeof payloads)[K] } = payloads
-
 /** The type of an alert event. @category model */
-export type AlertEventType = keyof typeof payloads
+export type AlertEventType = keyof typeof ALERT_EVENT_PAYLOADS
 
-/** The payloads of the alert events, by type. @category model */
-export type AlertEventPayloads = { readonly [K in AlertEventType]: t.TypeOf<(typeof payloads)[K]> }
+/** The ALERT_EVENT_PAYLOADS of the alert events, by type. @category model */
+export type AlertEventPayloads = { readonly [K in AlertEventType]: t.TypeOf<(typeof ALERT_EVENT_PAYLOADS)[K]> }
 
 /** One alert event of a given type. @category model */
 export interface AlertEventOf<K extends AlertEventType> extends EventEnvelope<K, AlertEventPayloads[K]> {
@@ -124,12 +122,12 @@ const envelope = <K extends AlertEventType>(type: K) =>
       at: t.string,
       actor: ActorCodec,
       to: Status,
-      payload: payloads[type],
+      payload: ALERT_EVENT_PAYLOADS[type],
     }),
     t.partial({ from: Status }),
   ])
 
-const eventTypes = Object.keys(payloads) as AlertEventType[]
+const eventTypes = Object.keys(ALERT_EVENT_PAYLOADS) as AlertEventType[]
 
 /**
  * The walkable codec of one type of alert event; `undefined` for a type the procedure does not have.

@@ -142,7 +142,7 @@ export {
   ServiceProviderCodec,
 } from './model.js'
 export type { SubmitProblem } from './decide.js'
-export { alertSubmitProblems, decideAlert } from './decide.js'
+export { alertSubmitProblems } from './decide.js'
 export { evolveAlert } from './evolve.js'
 export { activeRecipient, alertFacts, alertParticipants, alertStanding, closureMemberState, hasFinalApproval, incomingMailboxes, isUsableAlertCoordinator, reachableCoordinators } from './facts.js'
 export { alertNotifications } from './notifications.js'
