@@ -262,4 +262,8 @@ export const canUseAlertWorkflow = (authority: Authority): boolean => {
 export const isAlertCoordinator = (authority: Authority): boolean => alertAccess(authority)?.role === 'alert-coordinator'
 
 /** True when the authority is an incoming alert mailbox of its member state. @category queries */
-export const isIncomingAlertMailbox = (authority: Authority): boolean => alertAccess(authority)?.incomingMailbox === true
+export const isIncomingAlertMailbox = (authority: Authority): boolean => {
+  const a = alertAccess(authority)
+  // Only an alert coordinator can be a mailbox (ACT-MAILBOX-IS-COORDINATOR), whatever the data says.
+  return a?.role === 'alert-coordinator' && a.incomingMailbox
+}

@@ -316,7 +316,8 @@ const handlers = (policy: AlertPolicy): { readonly [A in AlertAction]?: Handler<
   'alert.close': (s, to, _c, ctx) => only(event('alert.closed', s.exchangeId, ctx, s.status, to, {})),
   'alert.block-personal-data': (s, to, _c, ctx) => {
     const due = alertRetention(s).blockAt
-    if (due === undefined || ctx.now.toISOString() < due) return fail('alert.not-due', 'Personal data is blocked six months after closure or withdrawal', 'RET-ALERT-PD-PURGE', { due })
+    // A withdrawn alert's schedule counts from the withdrawal (RET-WITHDRAWN-PD-PURGE).
+    if (due === undefined || ctx.now.toISOString() < due) return fail('alert.not-due', 'Personal data is blocked six months after closure or withdrawal', s.status === 'withdrawn' ? 'RET-WITHDRAWN-PD-PURGE' : 'RET-ALERT-PD-PURGE', { due })
     return only(event('alert.personal-data-blocked', s.exchangeId, ctx, s.status, to, {}))
   },
   'alert.erase-personal-data': (s, to, _c, ctx) => {
@@ -344,7 +345,7 @@ const create = (command: AlertCommandOf<'alert.create'>, ctx: Context): Result =
   const { user, authority } = viewer
   if (!canUseAlertWorkflow(authority)) return fail('alert.no-access', 'Your authority has no active access to the Services alert workflow', 'ALERT-CREATE-WHO')
   if (!hasAlertRole(user, authority, 'alert-handler'))
-    return fail('alert.not-allowed', 'Only alert handlers launch alerts; alert viewers only read them', 'ACT-ALERT-VIEWER-READ-ONLY')
+    return fail('alert.not-allowed', 'Only alert handlers launch alerts; alert viewers only read them', hasAlertRole(user, authority, 'alert-viewer') ? 'ACT-ALERT-VIEWER-READ-ONLY' : 'ALERT-CREATE-WHO')
   const own = ownStateProblem(command.recipientStates, authority.memberState)
   if (own !== undefined) return own
   const exchangeId = ctx.ids.exchangeId()
@@ -363,6 +364,18 @@ const create = (command: AlertCommandOf<'alert.create'>, ctx: Context): Result =
 const actorIs = (a: Actor, kind: Actor['kind']) => a.kind === kind
 
 /**
+ * The rule that refuses an actor where it depends on the moment or on the actor more finely than
+ * ACTION_RULES says: deleting a draft (ALERT-DRAFT-DELETE), adding states before broadcast
+ * (ALERT-ADD-MS-BEFORE-BROADCAST), modifying from another state (ALERT-MODIFY-INITIATING-MS).
+ */
+const actorRule = (type: AlertAction, s: AlertState, viewer: Viewer, fallback: string): string => {
+  if (type === 'alert.delete' && s.status === 'draft') return 'ALERT-DRAFT-DELETE'
+  if (type === 'alert.add-recipient-states' && s.broadcastAt === undefined) return 'ALERT-ADD-MS-BEFORE-BROADCAST'
+  if (type === 'alert.modify' && (viewer.kind !== 'user' || viewer.authority.memberState !== s.initiatingMemberState)) return 'ALERT-MODIFY-INITIATING-MS'
+  return fallback
+}
+
+/**
  * Builds the alert decider for a policy.
  *
  * @category procedures
@@ -378,9 +391,20 @@ export const decideAlert = (policy: AlertPolicy) => {
     const to = alertTarget(state.status, { type: command.type, facts })
     const rules = ACTION_RULES[command.type]
     if (to === undefined) {
+      // Before acceptance ALERT-ACCEPT-BEFORE-BROADCAST refuses a broadcast; once broadcast, the alert is no longer awaiting one.
+      if (command.type === 'alert.broadcast' && state.broadcastAt !== undefined && state.status !== 'withdrawn' && state.status !== 'closed')
+        return fail('alert.wrong-status', 'The alert is already broadcast', 'ALERT-BROADCAST-ACCEPTED', { status: state.status })
       if (!alertActionsIn(state.status).includes(command.type))
-        return fail('alert.wrong-status', `${command.type} is not possible while the alert is ${state.status}`, state.status === 'withdrawn' ? 'ALERT-WITHDRAWN-FROZEN' : state.status === 'closed' ? 'ALERT-CLOSED-FINAL' : rules.status, { status: state.status })
-      return fail('alert.not-allowed', `You may not perform ${command.type} on this alert now`, rules.actor, { status: state.status })
+        return fail('alert.wrong-status', `${command.type} is not possible while the alert is ${state.status}`, state.status === 'withdrawn' ? 'ALERT-WITHDRAWN-FROZEN' : state.status === 'closed' && rules.status !== 'ALERT-INFO-NOT-CLOSED' ? 'ALERT-CLOSED-FINAL' : rules.status, { status: state.status })
+      // An actor the action is open to, refused only by the clock, is told which period rule refuses it.
+      if (command.type === 'alert.comment' && facts.commenter && !facts.commentPeriodOpen)
+        return fail('alert.comment-period', 'Comments are accepted only during the comment period', 'ALERT-COMMENT-IN-PERIOD', { status: state.status })
+      if (command.type === 'alert.close' && facts.closureBroadcaster && !facts.objectionPeriodOver)
+        return fail('alert.objection-period-running', 'An alert is closed only once the objection period has ended', 'ALERT-CLOSE-AFTER-OBJECTIONS', { status: state.status })
+      // A mailbox forwards what it has acknowledged: awaiting acknowledgement → acknowledged → forwarded.
+      if (command.type === 'alert.forward-within-state' && facts.acknowledger)
+        return fail('alert.not-acknowledged', 'Acknowledge the alert before forwarding it', 'ALERT-MAILBOX-STATES', { status: state.status })
+      return fail('alert.not-allowed', `You may not perform ${command.type} on this alert now`, actorRule(command.type, state, viewer, rules.actor), { status: state.status })
     }
     const handle = table[command.type] as Handler<typeof command.type> | undefined
     if (handle === undefined) return fail('alert.not-allowed', `${command.type} is not handled`)

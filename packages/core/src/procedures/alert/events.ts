@@ -99,7 +99,7 @@ export const ALERT_EVENT_PAYLOADS = {
 /** The type of an alert event. @category model */
 export type AlertEventType = keyof typeof ALERT_EVENT_PAYLOADS
 
-/** The ALERT_EVENT_PAYLOADS of the alert events, by type. @category model */
+/** The payloads of the alert events, by type. @category model */
 export type AlertEventPayloads = { readonly [K in AlertEventType]: t.TypeOf<(typeof ALERT_EVENT_PAYLOADS)[K]> }
 
 /** One alert event of a given type. @category model */

@@ -83,9 +83,9 @@ export const reachableCoordinators = (directory: Directory, authority: Authority
   })
 }
 
-/** The active incoming alert mailboxes of a member state. @category queries */
+/** The active incoming alert mailboxes of a member state; only alert coordinators count (ACT-MAILBOX-IS-COORDINATOR). @category queries */
 export const incomingMailboxes = (directory: Directory, ms: MemberState): ReadonlyArray<Authority> =>
-  directory.authorities().filter((a) => a.memberState === ms && isIncomingAlertMailbox(a) && canUseAlertWorkflow(a))
+  directory.authorities().filter((a) => a.memberState === ms && isAlertCoordinator(a) && isIncomingAlertMailbox(a) && canUseAlertWorkflow(a))
 
 const NONE: AlertFacts = {
   system: false,

@@ -41,7 +41,7 @@ export const alertTimers = (s: AlertState): ReadonlyArray<Timer> => {
     timers.push({ id: 'closure.objections-end', exchangeId: id, dueAt: s.closure.objectionPeriodEndsAt, command: { type: 'alert.end-objection-period', exchangeId: id }, ruleId: 'ALERT-OBJECTION-PERIOD-END' })
   const r = alertRetention(s)
   if (r.blockAt !== undefined && s.personalData === 'available')
-    timers.push({ id: 'retention.block', exchangeId: id, dueAt: r.blockAt, command: { type: 'alert.block-personal-data', exchangeId: id }, ruleId: 'RET-ALERT-PD-PURGE' })
+    timers.push({ id: 'retention.block', exchangeId: id, dueAt: r.blockAt, command: { type: 'alert.block-personal-data', exchangeId: id }, ruleId: s.status === 'withdrawn' ? 'RET-WITHDRAWN-PD-PURGE' : 'RET-ALERT-PD-PURGE' })
   if (r.eraseAt !== undefined && s.personalData !== 'erased')
     timers.push({ id: 'retention.erase', exchangeId: id, dueAt: r.eraseAt, command: { type: 'alert.erase-personal-data', exchangeId: id }, ruleId: 'RET-DELETE-THREE-YEARS' })
   return timers
