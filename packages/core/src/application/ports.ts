@@ -163,6 +163,22 @@ export interface OutboxMessage {
   readonly id: number
   readonly notification: Notification
   readonly createdAt: string
+  /** Delivery attempts made before this claim (0 for a fresh message). */
+  readonly attempts?: number
+  /** The error of the last failed attempt, if any. */
+  readonly lastError?: string
+}
+
+/**
+ * A message whose delivery failed for good, kept for administrators (the dead-letter state).
+ *
+ * @category ports
+ */
+export interface DeadLetter extends OutboxMessage {
+  readonly attempts: number
+  readonly lastError: string
+  /** ISO-8601 instant at which it was given up. */
+  readonly failedAt: string
 }
 
 /**
@@ -171,8 +187,81 @@ export interface OutboxMessage {
  * @category ports
  */
 export interface Outbox {
+  /** Messages due for delivery (new, or failed with a retry instant now passed), claimed with a lease. */
   claimPending(limit: number): Promise<ReadonlyArray<OutboxMessage>>
   markDelivered(id: number): Promise<void>
+  /**
+   * Records a failed delivery: the message is offered again from `retryAt`, or, without `retryAt`,
+   * moves to the dead letters. Optional for adapters written before retries existed.
+   */
+  markFailed?(id: number, failure: { readonly error: string; readonly retryAt?: string }): Promise<void>
+  /** The dead letters, oldest first, at most `limit`. */
+  deadLetters?(limit: number): Promise<ReadonlyArray<DeadLetter>>
+  /** Puts a dead letter back into the queue, for a fresh round of attempts. */
+  requeue?(id: number): Promise<void>
+}
+
+/**
+ * The stored record of one account of the built-in IMI login: its username and user, and the
+ * login module's own data (hashes, counters, sealed security code) as an opaque JSON value.
+ *
+ * @category ports
+ */
+export interface AccountRecord {
+  /** Unique and case-sensitive (LOGIN-USERNAME-UNIQUE). */
+  readonly username: string
+  readonly userId: string
+  /** 1 for a new record; each write increments it. */
+  readonly version: number
+  readonly data: unknown
+}
+
+/**
+ * Accounts of the built-in login. Writes are optimistic: a write with a stale version is refused, so
+ * that two concurrent failed attempts both count (LOGIN-FIVE-ATTEMPTS).
+ *
+ * @category ports
+ */
+export interface AccountStore {
+  byUsername(username: string): Promise<AccountRecord | undefined>
+  byUser(userId: string): Promise<AccountRecord | undefined>
+  /**
+   * Creates (`expectedVersion` 0) or replaces the record; `false` when the stored version is not
+   * `expectedVersion` or, for a creation, the username or user already has an account.
+   */
+  save(record: { readonly username: string; readonly userId: string; readonly data: unknown }, expectedVersion: number): Promise<boolean>
+}
+
+/**
+ * One login session. The id is a hash of the secret token the client holds, never the token itself.
+ *
+ * @category ports
+ */
+export interface SessionRecord {
+  readonly id: string
+  readonly userId: string
+  readonly authorityId: string
+  /** The anti-CSRF token bound to the session. */
+  readonly csrf: string
+  readonly createdAt: string
+  readonly lastSeenAt: string
+  /** The session ends at this instant unless used before (idle expiry). */
+  readonly expiresAt: string
+}
+
+/**
+ * Login sessions.
+ *
+ * @category ports
+ */
+export interface SessionStore {
+  create(session: SessionRecord): Promise<void>
+  get(id: string): Promise<SessionRecord | undefined>
+  /** Records use of a session, pushing its idle expiry. */
+  touch(id: string, lastSeenAt: string, expiresAt: string): Promise<void>
+  delete(id: string): Promise<void>
+  /** Ends every session of a user (password reset, blocking). */
+  deleteForUser(userId: string): Promise<void>
 }
 
 /**
@@ -230,6 +319,10 @@ export interface Storage {
   readonly projections: Projections
   readonly timers: TimerStore
   readonly outbox: Outbox
+  /** The accounts of the built-in login, where the adapter keeps them. */
+  readonly accounts?: AccountStore
+  /** Login sessions, where the adapter keeps them. */
+  readonly sessions?: SessionStore
   commit(changes: Changes): Promise<Either<ConcurrencyConflict, void>>
 }
 
