@@ -394,6 +394,7 @@ export const decideAlert = (policy: AlertPolicy) => {
       // Before acceptance ALERT-ACCEPT-BEFORE-BROADCAST refuses a broadcast; once broadcast, the alert is no longer awaiting one.
       if (command.type === 'alert.broadcast' && state.broadcastAt !== undefined && state.status !== 'withdrawn' && state.status !== 'closed')
         return fail('alert.wrong-status', 'The alert is already broadcast', 'ALERT-BROADCAST-ACCEPTED', { status: state.status })
+      // On a closed alert, information actions are refused by their own rule (ALERT-INFO-NOT-CLOSED), the rest by ALERT-CLOSED-FINAL.
       if (!alertActionsIn(state.status).includes(command.type))
         return fail('alert.wrong-status', `${command.type} is not possible while the alert is ${state.status}`, state.status === 'withdrawn' ? 'ALERT-WITHDRAWN-FROZEN' : state.status === 'closed' && rules.status !== 'ALERT-INFO-NOT-CLOSED' ? 'ALERT-CLOSED-FINAL' : rules.status, { status: state.status })
       // An actor the action is open to, refused only by the clock, is told which period rule refuses it.

@@ -31,6 +31,8 @@ const audienceOf = (s: AlertState, e: AlertEvent): HistoryAudience | undefined =
     case 'alert.closure-proposed':
       return { memberStates: [e.payload.memberState], revealedBy: `closure-${e.payload.round}` }
     case 'alert.commented':
+      // A comment becomes known to the other states only if the broadcast proposal includes it.
+      return s.closure === undefined ? undefined : { memberStates: [s.closure.memberState], revealedBy: `comment-${e.payload.commentId}` }
     case 'alert.comment-period-ended':
     case 'alert.closure-proposal-edited':
     case 'alert.closure-proposal-cancelled':
@@ -199,7 +201,7 @@ const step = (s: Draft<AlertState>, e: AlertEvent): void => {
         s.closure.broadcastAt = e.at
         s.closure.includedComments = [...e.payload.includedComments]
         s.closure.objectionPeriodEndsAt = e.payload.objectionPeriodEndsAt
-        s.revealed.push(`closure-${s.closure.round}`)
+        s.revealed.push(`closure-${s.closure.round}`, ...e.payload.includedComments.map((c) => `comment-${c}`))
       }
       return
     case 'alert.objection-period-ended':
