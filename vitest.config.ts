@@ -39,6 +39,8 @@ export default defineConfig({
         find: /^@imi-kit\/storage-adapters\/contract$/,
         replacement: source('./packages/storage-adapters/src/contract/storage-contract.ts'),
       },
+      { find: /^@imi-kit\/server-adapter$/, replacement: source('./packages/server-adapter/src/index.ts') },
+      { find: /^@imi-kit\/server-adapter\/client$/, replacement: source('./packages/server-adapter/src/client/index.ts') },
     ],
   },
   test: {

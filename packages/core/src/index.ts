@@ -158,3 +158,76 @@ export { SERVICES_DEROGATION_REQUEST, SERVICES_MEASURES_NOTIFICATION } from './d
 // alert-role assignment and the first user's roles (spec §1.2.7, §1.6; ACT-ASSIGN-ALERT-*, ACT-FIRST-USER-*)
 export type { AssignableAlertRole, AlertRoleAssigner, FirstUserRoles } from './model/alert-role-assignment.js'
 export { ASSIGNABLE_ALERT_ROLES, ALERT_ROLE_ASSIGNMENT, mayAssignAlertRole, firstUserRoles } from './model/alert-role-assignment.js'
+
+// client
+export type { AuthorityCard, AuthorityQuery } from './client/authority-search.js'
+export { AuthorityQueryCodec, decodeAuthorityQuery, searchAuthorities } from './client/authority-search.js'
+export type { SearchInput } from './client/search-input.js'
+export { SearchInputCodec, decodeSearchInput } from './client/search-input.js'
+export type { CommandResult, ImiClient, ListedPage, ListedSummary, LocalClientOptions } from './client/client.js'
+export { createLocalImiClient } from './client/client.js'
+
+// built-in IMI login: credentials, security-code challenge, account lifecycle, credential administration (spec §4; LOGIN-*)
+export type { AdministrativeCoordinators } from './model/authorities.js'
+export type {
+  RandomInt,
+  CharacterClass,
+  PasswordPolicy,
+  PasswordRequirement,
+  SecurityCodeProblem,
+  ChallengePositions,
+  RegistrationPath,
+  UsernameChannel,
+  UsernameDelivery,
+  LoginRules,
+  AccountStage,
+  LoginAccountState,
+  AccountEffect,
+  AccountTransition,
+  LoginEvidence,
+  LoginOutcome,
+  LoginAttemptResult,
+  CredentialAdministration,
+  CredentialAction,
+  RecoveryContacts,
+} from './login/index.js'
+export {
+  PASSWORD_MIN_LENGTH,
+  SECURITY_CODE_LENGTH,
+  TEMPORARY_PASSWORD_LENGTH,
+  DEFAULT_PASSWORD_POLICY,
+  characterClass,
+  credentialCharacters,
+  normalizeCredential,
+  passwordPolicy,
+  describePasswordPolicy,
+  checkPassword,
+  checkSecurityCode,
+  generateTemporaryPassword,
+  SECURITY_CODE_CHALLENGE_COUNT,
+  challengePositions,
+  isChallengePositions,
+  verifySecurityCode,
+  USERNAME_LENGTH,
+  generateUsername,
+  usernameDelivery,
+  mentionsUsername,
+  MAX_LOGIN_ATTEMPTS,
+  TEMP_PASSWORD_SEND_MAX_DELAY_HOURS,
+  DEFAULT_TEMP_PASSWORD_VALIDITY_DAYS,
+  DEFAULT_LOGIN_RULES,
+  LoginAccountStateCodec,
+  loginRules,
+  isBlocked,
+  isTemporaryPasswordExpired,
+  openAccount,
+  validateAccount,
+  resetAccount,
+  recordFailure,
+  attemptLogin,
+  changeAccountPassword,
+  setAccountSecurityCode,
+  responsibleCoordinators,
+  mayAdministerCredentials,
+  recoveryContacts,
+} from './login/index.js'

@@ -1,0 +1,137 @@
+/**
+ * `ImiClient`: the port through which user interfaces (the web components) reach IMI on behalf of one
+ * signed-in user. Two implementations: over HTTP (`@imi-kit/server-adapter/client`) and local, over an
+ * application service in the same process (tests, in-browser demos, back offices).
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { ApplicationService } from '../application/service.js'
+import type { DashboardCounts, SearchPage, Storage } from '../application/ports.js'
+import type { Actor } from '../model/actor.js'
+import { viewerOf } from '../model/actor.js'
+import type { Directory } from '../model/directory.js'
+import type { DomainError } from '../model/errors.js'
+import { domainError } from '../model/errors.js'
+import type { ExchangeId } from '../model/ids.js'
+import { listedStatus, listingScope } from '../procedure/listing.js'
+import type { ActionId, ExchangeSummary, ExchangeView } from '../procedure/procedure.js'
+import type { AuthorityCard, AuthorityQuery } from './authority-search.js'
+import { decodeAuthorityQuery, searchAuthorities } from './authority-search.js'
+import type { SearchInput } from './search-input.js'
+import { decodeSearchInput } from './search-input.js'
+
+/**
+ * What a command did, as a client sees it.
+ *
+ * @category client
+ */
+export interface CommandResult {
+  readonly exchangeId: ExchangeId
+  readonly version: number
+  readonly spawned: ReadonlyArray<ExchangeId>
+}
+
+/**
+ * A summary in a list, with the status as the caller sees it (see `listedStatus`).
+ *
+ * @category client
+ */
+export type ListedSummary = ExchangeSummary & { readonly displayedStatus: string }
+
+/** A page of a search as a client sees it. @category client */
+export interface ListedPage {
+  readonly items: ReadonlyArray<ListedSummary>
+  readonly next?: string
+}
+
+/**
+ * The operations a user interface needs, for one signed-in user. Every answer is an `Either`: a
+ * refusal is a value carrying the rule that refuses, never an exception.
+ *
+ * @category client
+ */
+export interface ImiClient {
+  /** Runs a command of any registered procedure (creation included). */
+  execute(command: unknown): Promise<E.Either<DomainError, CommandResult>>
+  /** What the user may see of an exchange. */
+  view(exchangeId: ExchangeId): Promise<E.Either<DomainError, ExchangeView>>
+  /** The actions the user may take on an exchange now: the toolbar. */
+  actions(exchangeId: ExchangeId): Promise<E.Either<DomainError, ReadonlyArray<ActionId>>>
+  search(input: SearchInput): Promise<E.Either<DomainError, ListedPage>>
+  dashboard(): Promise<E.Either<DomainError, DashboardCounts>>
+  /** Exchanges waiting for the user's action, drafts of its authority included. */
+  actionList(): Promise<E.Either<DomainError, ReadonlyArray<ListedSummary>>>
+  /** The directory of competent authorities. */
+  authorities(query: AuthorityQuery): Promise<E.Either<DomainError, ReadonlyArray<AuthorityCard>>>
+}
+
+/**
+ * The options of {@link createLocalImiClient}.
+ *
+ * @category client
+ */
+export interface LocalClientOptions {
+  readonly app: ApplicationService
+  readonly storage: Storage
+  readonly directory: Directory | (() => Directory)
+  readonly clock: { now(): Date }
+  /** The signed-in user. */
+  readonly actor: Actor
+}
+
+/**
+ * An {@link ImiClient} over an application service in the same process.
+ *
+ * @example
+ * ```ts
+ * import { createLocalImiClient } from '@imi-kit/core'
+ * // const client = createLocalImiClient({ app, storage, directory, clock, actor })
+ * // await client.dashboard()
+ * ```
+ * @category client
+ */
+export const createLocalImiClient = (o: LocalClientOptions): ImiClient => {
+  const directory = () => (typeof o.directory === 'function' ? o.directory() : o.directory)
+  const scope = () => {
+    const viewer = viewerOf(directory(), o.actor)
+    if (viewer === undefined) return E.left(domainError('actor.unknown', 'The acting user is not registered with that authority'))
+    const s = listingScope(viewer)
+    return s === undefined ? E.left(domainError('listing.no-scope', 'This user lists no exchange')) : E.right(s)
+  }
+  const guarded = async <A>(f: () => Promise<A>): Promise<E.Either<DomainError, A>> => {
+    try {
+      return E.right(await f())
+    } catch {
+      return E.left(domainError('storage.unavailable', 'The storage did not answer; nothing was changed by this call'))
+    }
+  }
+  return {
+    execute: async (command) =>
+      E.map((r: { exchangeId: ExchangeId; version: number; spawned: ReadonlyArray<ExchangeId> }) => ({ exchangeId: r.exchangeId, version: r.version, spawned: r.spawned }))(
+        await o.app.execute(o.actor, command),
+      ),
+    view: (id) => o.app.view(o.actor, id),
+    actions: (id) => o.app.availableActions(o.actor, id),
+    search: async (input) => {
+      const decoded = decodeSearchInput(input)
+      if (E.isLeft(decoded)) return decoded
+      const s = scope()
+      if (E.isLeft(s)) return s
+      const page = await guarded<SearchPage>(() => o.storage.projections.search({ ...decoded.right, scope: s.right }))
+      return E.map((p: SearchPage) => ({ ...p, items: p.items.map((i) => ({ ...i, displayedStatus: listedStatus(i, s.right) })) }))(page)
+    },
+    dashboard: async () => {
+      const s = scope()
+      if (E.isLeft(s)) return s
+      return guarded(() => o.storage.projections.dashboard(s.right, o.clock.now()))
+    },
+    actionList: async () => {
+      const s = scope()
+      const listed = await o.app.actionList(o.actor)
+      if (E.isLeft(listed)) return listed
+      return E.right(listed.right.map((i) => ({ ...i, displayedStatus: E.isRight(s) ? listedStatus(i, s.right) : i.status })))
+    },
+    authorities: async (query) => E.map((q: AuthorityQuery) => searchAuthorities(directory(), q))(decodeAuthorityQuery(query)),
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * `@imi-kit/server-adapter/client`: the `ImiClient` over HTTP, for browsers and any runtime with
+ * `fetch`. It imports nothing from Node. The web components use it through `<imi-provider>`.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { AuthorityCard, AuthorityQuery, CommandResult, DashboardCounts, DomainError, ExchangeId, ExchangeView, ImiClient, ListedPage, ListedSummary, SearchInput } from '@imi-kit/core'
+
+/**
+ * The options of {@link createHttpImiClient}.
+ *
+ * @category client
+ */
+export interface HttpClientOptions {
+  /** The API's base URL, e.g. `https://imi.example.gov/api` or `/api`. */
+  readonly baseUrl: string
+  /** Default: the global `fetch`. */
+  readonly fetch?: typeof fetch
+  /** A bearer token, when the portal authenticates that way. */
+  readonly token?: string | (() => string | undefined)
+  /** The anti-CSRF token of a cookie session, sent on unsafe requests. */
+  readonly csrfToken?: string | (() => string | undefined)
+  /** Default `same-origin`, so that a session cookie is sent. */
+  readonly credentials?: 'include' | 'same-origin' | 'omit'
+}
+
+/**
+ * The HTTP client: every `ImiClient` operation, plus uploads and downloads of attachments.
+ *
+ * @category client
+ */
+export interface HttpImiClient extends ImiClient {
+  /** Uploads a document; reference it in a command by the returned `contentRef`. */
+  upload(file: Blob, mediaType?: string): Promise<E.Either<DomainError, { readonly contentRef: string; readonly size: number; readonly mediaType: string; readonly sha256: string }>>
+  /** The URL of an attachment's download, for a link. */
+  attachmentUrl(exchangeId: ExchangeId, attachmentId: string): string
+  /** The URL of an export of a search, for a link. */
+  exportUrl(input: SearchInput, format: 'csv' | 'xlsx', language: string): string
+}
+
+const value = (v: string | (() => string | undefined) | undefined) => (typeof v === 'function' ? v() : v)
+
+const networkError = (): DomainError => ({ _tag: 'DomainError', code: 'http.network', message: 'The server could not be reached' })
+
+const searchParams = (input: Record<string, unknown>): URLSearchParams => {
+  const p = new URLSearchParams()
+  for (const [k, v] of Object.entries(input)) {
+    if (v === undefined) continue
+    if (Array.isArray(v)) for (const x of v) p.append(k, String(x))
+    else p.append(k, String(v))
+  }
+  return p
+}
+
+/**
+ * Builds an `ImiClient` that talks to a server running `createImiHandler`.
+ *
+ * @example
+ * ```ts
+ * import { createHttpImiClient } from '@imi-kit/server-adapter/client'
+ * const client = createHttpImiClient({ baseUrl: '/api' })
+ * // const counts = await client.dashboard()
+ * ```
+ * @category client
+ */
+export const createHttpImiClient = (options: HttpClientOptions): HttpImiClient => {
+  const base = options.baseUrl.replace(/\/$/, '')
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args))
+  const call = async <A>(method: string, path: string, body?: unknown, raw?: { readonly blob: Blob; readonly type: string }): Promise<E.Either<DomainError, A>> => {
+    const headers: Record<string, string> = { accept: 'application/json' }
+    const token = value(options.token)
+    if (token !== undefined) headers.authorization = `Bearer ${token}`
+    const csrf = value(options.csrfToken)
+    if (method !== 'GET' && csrf !== undefined) headers['x-imi-csrf'] = csrf
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    if (raw !== undefined) headers['content-type'] = raw.type
+    let response: Response
+    try {
+      response = await doFetch(`${base}${path}`, {
+        method,
+        headers,
+        credentials: options.credentials ?? 'same-origin',
+        ...(body !== undefined ? { body: JSON.stringify(body) } : raw !== undefined ? { body: raw.blob } : {}),
+      })
+    } catch {
+      return E.left(networkError())
+    }
+    let parsed: unknown
+    try {
+      parsed = await response.json()
+    } catch {
+      return E.left({ _tag: 'DomainError', code: 'http.bad-response', message: `The server answered ${response.status} without JSON` })
+    }
+    if (response.ok) return E.right(parsed as A)
+    const error = (parsed as { error?: { code?: unknown; message?: unknown; details?: unknown; ruleId?: unknown } } | null)?.error
+    return E.left({
+      _tag: 'DomainError',
+      code: typeof error?.code === 'string' ? error.code : `http.${response.status}`,
+      message: typeof error?.message === 'string' ? error.message : response.statusText,
+      ...(typeof error?.ruleId === 'string' ? { ruleId: error.ruleId } : {}),
+      ...(typeof error?.details === 'object' && error.details !== null ? { details: error.details as Record<string, unknown> } : {}),
+    })
+  }
+  const id = (x: string) => encodeURIComponent(x)
+  return {
+    execute: (command) => {
+      const exchangeId = typeof command === 'object' && command !== null ? (command as { exchangeId?: unknown }).exchangeId : undefined
+      return typeof exchangeId === 'string' ? call<CommandResult>('POST', `/exchanges/${id(exchangeId)}/commands`, command) : call<CommandResult>('POST', '/exchanges', command)
+    },
+    view: (exchangeId) => call<ExchangeView>('GET', `/exchanges/${id(exchangeId)}`),
+    actions: async (exchangeId) => E.map((r: { actions: ReadonlyArray<string> }) => r.actions)(await call<{ actions: ReadonlyArray<string> }>('GET', `/exchanges/${id(exchangeId)}/actions`)),
+    search: (input) => call<ListedPage>('GET', `/search?${searchParams(input as Record<string, unknown>).toString()}`),
+    dashboard: () => call<DashboardCounts>('GET', '/dashboard'),
+    actionList: async () => E.map((r: { items: ReadonlyArray<ListedSummary> }) => r.items)(await call<{ items: ReadonlyArray<ListedSummary> }>('GET', '/action-list')),
+    authorities: async (query: AuthorityQuery) =>
+      E.map((r: { items: ReadonlyArray<AuthorityCard> }) => r.items)(await call<{ items: ReadonlyArray<AuthorityCard> }>('GET', `/authorities?${searchParams(query as Record<string, unknown>).toString()}`)),
+    upload: (file, mediaType) => call('POST', '/attachments', undefined, { blob: file, type: mediaType ?? (file.type === '' ? 'application/octet-stream' : file.type) }),
+    attachmentUrl: (exchangeId, attachmentId) => `${base}/exchanges/${id(exchangeId)}/attachments/${id(attachmentId)}`,
+    exportUrl: (input, format, language) => `${base}/search/export?${searchParams({ ...(input as Record<string, unknown>), format, lang: language }).toString()}`,
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The Node `http` binding: turns an `IncomingMessage` into a web `Request` (the body streamed, never
+ * buffered whole) and writes the web `Response` back.
+ *
+ * @module
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { Readable } from 'node:stream'
+
+/**
+ * A Node request listener serving a web-standard handler.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from 'node:http'
+ * import { createNodeListener } from '@imi-kit/server-adapter'
+ * createServer(createNodeListener(async () => new Response('ok'))).listen(0)
+ * ```
+ * @category http
+ */
+export const createNodeListener =
+  (handler: (request: Request) => Promise<Response>, options: { readonly origin?: string } = {}) =>
+  (req: IncomingMessage, res: ServerResponse): void => {
+    void (async () => {
+      try {
+        const origin = options.origin ?? `http://${req.headers.host ?? 'localhost'}`
+        const headers = new Headers()
+        for (const [k, v] of Object.entries(req.headers)) {
+          if (v === undefined) continue
+          for (const value of Array.isArray(v) ? v : [v]) headers.append(k, value)
+        }
+        const method = req.method ?? 'GET'
+        const hasBody = method !== 'GET' && method !== 'HEAD'
+        let url: string
+        try {
+          url = new URL(req.url ?? '/', origin).toString()
+        } catch {
+          url = `${origin}/__invalid__`
+        }
+        const request = new Request(url, {
+          method,
+          headers,
+          ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+        } as RequestInit)
+        const response = await handler(request)
+        res.statusCode = response.status
+        response.headers.forEach((value, key) => res.setHeader(key, value))
+        if (response.body === null) {
+          res.end()
+          return
+        }
+        const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>)
+        body.on('error', () => res.destroy())
+        body.pipe(res)
+      } catch {
+        if (!res.headersSent) {
+          res.statusCode = 400
+          res.setHeader('content-type', 'application/json; charset=utf-8')
+          res.end(JSON.stringify({ error: { code: 'http.bad-request', message: 'The request could not be read' } }))
+        } else res.destroy()
+      }
+    })()
+  }
