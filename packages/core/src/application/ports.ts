@@ -163,7 +163,7 @@ export interface OutboxMessage {
   readonly id: number
   readonly notification: Notification
   readonly createdAt: string
-  /** Delivery attempts made before this claim (0 for a fresh message). */
+  /** Failed delivery attempts recorded before this claim (0 for a fresh message; always set by `claimPending`). */
   readonly attempts?: number
   /** The error of the last failed attempt, if any. */
   readonly lastError?: string
@@ -191,14 +191,18 @@ export interface Outbox {
   claimPending(limit: number): Promise<ReadonlyArray<OutboxMessage>>
   markDelivered(id: number): Promise<void>
   /**
-   * Records a failed delivery: the message is offered again from `retryAt`, or, without `retryAt`,
-   * moves to the dead letters. Optional for adapters written before retries existed.
+   * Records a failed delivery of a claimed message: its `attempts` grow by one and `lastError` is
+   * kept; the message is offered again from `retryAt` (an ISO-8601 instant), or, without `retryAt`,
+   * moves to the dead letters. Nothing happens for a message delivered or already dead.
    */
-  markFailed?(id: number, failure: { readonly error: string; readonly retryAt?: string }): Promise<void>
-  /** The dead letters, oldest first, at most `limit`. */
-  deadLetters?(limit: number): Promise<ReadonlyArray<DeadLetter>>
-  /** Puts a dead letter back into the queue, for a fresh round of attempts. */
-  requeue?(id: number): Promise<void>
+  markFailed(id: number, failure: { readonly error: string; readonly retryAt?: string }): Promise<void>
+  /** The dead letters, oldest first (by the instant they were given up, then id), at most `limit`. */
+  deadLetters(limit: number): Promise<ReadonlyArray<DeadLetter>>
+  /**
+   * Puts a dead letter back into the queue, due at once, its `attempts` and `lastError` kept. Nothing
+   * happens for a message that is not a dead letter.
+   */
+  requeue(id: number): Promise<void>
 }
 
 /**

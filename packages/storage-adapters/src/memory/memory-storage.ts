@@ -6,13 +6,18 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type {
+  AccountRecord,
+  AccountStore,
   Changes,
   EventEnvelope,
   Clock,
   ConcurrencyConflict,
+  DeadLetter,
   ExchangeId,
   ExchangeSummary,
   OutboxMessage,
+  SessionRecord,
+  SessionStore,
   Storage,
   StoredEvent,
   SummaryQuery,
@@ -29,7 +34,7 @@ import type { SummaryReplacement } from '../rebuild/rebuild-target.js'
 export interface MemoryStorageOptions {
   /** How long a claimed timer or outbox message stays claimed, in milliseconds. Default 60,000. */
   readonly leaseMs?: number
-  /** The clock of outbox leases. Default: the system clock. */
+  /** The clock of outbox leases, retries and dead letters. Default: the system clock. */
   readonly clock?: Clock
 }
 
@@ -39,9 +44,14 @@ export interface MemoryStorageOptions {
  * @category memory
  */
 export interface MemoryStorage extends Storage, SummaryReplacement {
+  readonly accounts: AccountStore
+  readonly sessions: SessionStore
   /** Every pending timer, for inspection. */
   pendingTimers(): ReadonlyArray<Timer>
-  /** Every undelivered outbox message, for inspection. */
+  /**
+   * Every undelivered outbox message that is not a dead letter, for inspection; `attempts` and
+   * `lastError` appear once a delivery has failed.
+   */
   pendingOutbox(): ReadonlyArray<OutboxMessage>
   /** The number of streams. */
   streamCount(): number
@@ -79,7 +89,31 @@ export const createMemoryStorage = (options: MemoryStorageOptions = {}): MemoryS
   const summaries = new Map<ExchangeId, ExchangeSummary>()
   // Timers are grouped by exchange, so that replacing an exchange's set costs in proportion to that set.
   const timers = new Map<ExchangeId, Map<string, Timer & { claimedUntil?: string }>>()
-  const outbox = new Map<number, OutboxMessage & { claimedUntil?: string }>()
+  // An outbox message with its delivery state: claimed until, retried from, given up at.
+  interface QueuedMessage {
+    readonly id: number
+    readonly notification: OutboxMessage['notification']
+    readonly createdAt: string
+    attempts: number
+    lastError?: string
+    claimedUntil?: string
+    retryAt?: string
+    deadAt?: string
+  }
+  const outbox = new Map<number, QueuedMessage>()
+  const messageOf = (m: QueuedMessage): OutboxMessage => ({
+    id: m.id,
+    notification: m.notification,
+    createdAt: m.createdAt,
+    ...(m.attempts > 0 ? { attempts: m.attempts } : {}),
+    ...(m.lastError === undefined ? {} : { lastError: m.lastError }),
+  })
+  // Accounts by username (case-sensitive, as stored) and the username of each user.
+  const accounts = new Map<string, AccountRecord>()
+  const usernameOfUser = new Map<string, string>()
+  const sessions = new Map<string, SessionRecord>()
+  // Stored values are copies, so that a caller changing an object it passed or got changes nothing here.
+  const copy = <T>(value: T): T => structuredClone(value)
   let position = 0
   let outboxId = 0
   const allTimers = () => [...timers.values()].flatMap((m) => [...m.values()])
@@ -127,7 +161,7 @@ export const createMemoryStorage = (options: MemoryStorageOptions = {}): MemoryS
     for (const s of changes.summaries) if (streams.has(s.exchangeId)) summaries.set(s.exchangeId, s)
     for (const n of changes.notifications) {
       const id = ++outboxId
-      outbox.set(id, { id, notification: n, createdAt: changes.at })
+      outbox.set(id, { id, notification: n, createdAt: changes.at, attempts: 0 })
     }
     return E.right(undefined)
   }
@@ -169,17 +203,93 @@ export const createMemoryStorage = (options: MemoryStorageOptions = {}): MemoryS
     outbox: {
       claimPending: async (limit) => {
         const now = clock.now()
-        const pending = [...outbox.values()].filter((m) => claimable(m.claimedUntil, now)).slice(0, limit)
+        const due = (m: QueuedMessage) =>
+          m.deadAt === undefined && claimable(m.claimedUntil, now) && (m.retryAt === undefined || Date.parse(m.retryAt) <= now.getTime())
+        const pending = [...outbox.values()].filter(due).slice(0, limit)
         for (const m of pending) m.claimedUntil = leaseFrom(now)
-        return pending.map(({ claimedUntil: _c, ...m }) => m)
+        return pending.map((m) => ({ ...messageOf(m), attempts: m.attempts }))
       },
       markDelivered: async (id) => {
         outbox.delete(id)
       },
+      markFailed: async (id, failure) => {
+        const m = outbox.get(id)
+        if (m === undefined || m.deadAt !== undefined) return
+        m.attempts += 1
+        m.lastError = failure.error
+        m.claimedUntil = undefined
+        // Without a retry instant the message is given up: a dead letter, never claimed again until requeued.
+        if (failure.retryAt === undefined) {
+          m.retryAt = undefined
+          m.deadAt = clock.now().toISOString()
+        } else m.retryAt = failure.retryAt
+      },
+      deadLetters: async (limit) =>
+        [...outbox.values()]
+          .flatMap((m): DeadLetter[] =>
+            m.deadAt === undefined ? [] : [{ ...messageOf(m), attempts: m.attempts, lastError: m.lastError ?? '', failedAt: m.deadAt }],
+          )
+          .sort((a, b) => a.failedAt.localeCompare(b.failedAt) || a.id - b.id)
+          .slice(0, limit),
+      requeue: async (id) => {
+        const m = outbox.get(id)
+        if (m === undefined || m.deadAt === undefined) return
+        // Its attempts and last error are kept; it is due at once.
+        m.deadAt = undefined
+        m.retryAt = undefined
+        m.claimedUntil = undefined
+      },
+    },
+    accounts: {
+      byUsername: async (username) => {
+        const found = accounts.get(username)
+        return found === undefined ? undefined : copy(found)
+      },
+      byUser: async (userId) => {
+        const username = usernameOfUser.get(userId)
+        const found = username === undefined ? undefined : accounts.get(username)
+        return found === undefined ? undefined : copy(found)
+      },
+      save: async (record, expectedVersion) => {
+        const current = accounts.get(record.username)
+        const owner = usernameOfUser.get(record.userId)
+        if (expectedVersion === 0) {
+          if (current !== undefined || owner !== undefined) return false
+        } else {
+          if (current === undefined || current.version !== expectedVersion) return false
+          // A user has one account: another account's user cannot be taken over.
+          if (owner !== undefined && owner !== record.username) return false
+          usernameOfUser.delete(current.userId)
+        }
+        accounts.set(record.username, { username: record.username, userId: record.userId, version: expectedVersion + 1, data: copy(record.data) })
+        usernameOfUser.set(record.userId, record.username)
+        return true
+      },
+    },
+    sessions: {
+      create: async (session) => {
+        // Like the SQL storages' primary key: a session is never silently replaced.
+        if (sessions.has(session.id)) throw new Error(`session already exists`)
+        sessions.set(session.id, copy(session))
+      },
+      get: async (id) => {
+        const found = sessions.get(id)
+        return found === undefined ? undefined : copy(found)
+      },
+      touch: async (id, lastSeenAt, expiresAt) => {
+        const found = sessions.get(id)
+        if (found !== undefined) sessions.set(id, { ...found, lastSeenAt, expiresAt })
+      },
+      delete: async (id) => {
+        sessions.delete(id)
+      },
+      deleteForUser: async (userId) => {
+        for (const [id, s] of sessions) if (s.userId === userId) sessions.delete(id)
+      },
     },
     commit,
     pendingTimers: () => allTimers().map(({ claimedUntil: _c, ...t }) => t),
-    pendingOutbox: () => [...outbox.values()].map(({ claimedUntil: _c, ...m }) => m),
+    pendingOutbox: () => [...outbox.values()].filter((m) => m.deadAt === undefined).map(messageOf),
     streamCount: () => streams.size,
   }
 }

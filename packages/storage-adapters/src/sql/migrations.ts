@@ -135,6 +135,40 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       'CREATE INDEX imi_summaries_responding ON imi_summaries (responding_authority, status)',
     ],
   },
+  {
+    version: 4,
+    name: 'outbox retries and dead letters, accounts and sessions',
+    statements: [
+      // A failed delivery is offered again from next_attempt_at; a message given up is a dead letter.
+      `ALTER TABLE imi_outbox
+        ADD COLUMN next_attempt_at timestamptz,
+        ADD COLUMN last_error text,
+        ADD COLUMN dead_at timestamptz`,
+      // attempts counted claims before this version; it now counts failed deliveries, and none was recorded.
+      'UPDATE imi_outbox SET attempts = 0 WHERE delivered_at IS NULL',
+      // The messages a claim looks at: neither delivered nor given up, in id order.
+      'DROP INDEX IF EXISTS imi_outbox_pending',
+      'CREATE INDEX imi_outbox_due ON imi_outbox (id) WHERE delivered_at IS NULL AND dead_at IS NULL',
+      'CREATE INDEX imi_outbox_dead ON imi_outbox (dead_at, id) WHERE dead_at IS NOT NULL AND delivered_at IS NULL',
+      // Usernames are compared byte for byte: case-sensitive (LOGIN-USERNAME-UNIQUE).
+      `CREATE TABLE imi_accounts (
+        username text COLLATE "C" PRIMARY KEY,
+        user_id text NOT NULL UNIQUE,
+        version integer NOT NULL CHECK (version >= 1),
+        data jsonb NOT NULL
+      )`,
+      `CREATE TABLE imi_sessions (
+        id text PRIMARY KEY,
+        user_id text NOT NULL,
+        authority_id text NOT NULL,
+        csrf text NOT NULL,
+        created_at timestamptz NOT NULL,
+        last_seen_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL
+      )`,
+      'CREATE INDEX imi_sessions_user_id ON imi_sessions (user_id)',
+    ],
+  },
 ]
 
 /**
@@ -142,7 +176,17 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
  *
  * @category sql
  */
-export const STORAGE_TABLES: ReadonlyArray<string> = ['imi_events', 'imi_streams', 'imi_summaries', 'imi_timers', 'imi_outbox', 'imi_vault_keys', 'imi_personal_data']
+export const STORAGE_TABLES: ReadonlyArray<string> = [
+  'imi_events',
+  'imi_streams',
+  'imi_summaries',
+  'imi_timers',
+  'imi_outbox',
+  'imi_vault_keys',
+  'imi_personal_data',
+  'imi_accounts',
+  'imi_sessions',
+]
 
 // Any constant works, as long as no other code of the same database uses it as an advisory lock key.
 const MIGRATION_LOCK = 0x696d_6901
@@ -158,7 +202,7 @@ const MIGRATION_LOCK = 0x696d_6901
  * import { PGlite } from '@electric-sql/pglite'
  * import { createPgliteClient, migrate } from '@imi-kit/storage-adapters'
  * const db = await PGlite.create()
- * await migrate(createPgliteClient(db)) // [1, 2, 3]
+ * await migrate(createPgliteClient(db)) // [1, 2, 3, 4]
  * await migrate(createPgliteClient(db)) // []
  * await db.close()
  * ```

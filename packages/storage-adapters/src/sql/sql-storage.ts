@@ -7,10 +7,13 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { DASHBOARD_RECENT_DAYS, TO_ANSWER_STATUSES, decodeSearchCursor, encodeSearchCursor, invalidInput, restorePersonalData, searchKey } from '@imi-kit/core'
 import type {
+  AccountRecord,
+  AccountStore,
   Changes,
   Clock,
   ConcurrencyConflict,
   DashboardCounts,
+  DeadLetter,
   EventEnvelope,
   EventStore,
   ExchangeId,
@@ -22,6 +25,8 @@ import type {
   SearchPage,
   SearchQuery,
   SearchSort,
+  SessionRecord,
+  SessionStore,
   Storage,
   StoredEvent,
   SummaryQuery,
@@ -46,7 +51,7 @@ export interface SqlStorageOptions {
    * Default 60,000.
    */
   readonly leaseMs?: number
-  /** The clock of outbox leases and deliveries. Default: the system clock. */
+  /** The clock of outbox leases, deliveries and dead letters. Default: the system clock. */
   readonly clock?: Clock
   /**
    * When given, every event read back is decoded with the event codec of its procedure; events of a
@@ -106,6 +111,8 @@ export interface CheckedEventStore extends EventStore {
  */
 export interface SqlStorage extends Storage, SummaryReplacement {
   readonly events: CheckedEventStore
+  readonly accounts: AccountStore
+  readonly sessions: SessionStore
 }
 
 // rows
@@ -132,9 +139,55 @@ interface OutboxRow {
   readonly id: number | string
   readonly notification: Notification
   readonly created_at: Date | string
+  readonly attempts: number | string
+  readonly last_error: string | null
+}
+
+interface DeadLetterRow extends OutboxRow {
+  readonly dead_at: Date | string
+}
+
+interface AccountRow {
+  readonly username: string
+  readonly user_id: string
+  readonly version: number | string
+  readonly data: unknown
+}
+
+interface SessionRow {
+  readonly id: string
+  readonly user_id: string
+  readonly authority_id: string
+  readonly csrf: string
+  readonly created_at: Date | string
+  readonly last_seen_at: Date | string
+  readonly expires_at: Date | string
 }
 
 const iso = (v: Date | string): string => (v instanceof Date ? v : new Date(v)).toISOString()
+
+const outboxMessage = (r: OutboxRow): OutboxMessage => ({
+  id: Number(r.id),
+  notification: r.notification,
+  createdAt: iso(r.created_at),
+  attempts: Number(r.attempts),
+  ...(r.last_error === null ? {} : { lastError: r.last_error }),
+})
+
+const accountRecord = (r: AccountRow): AccountRecord => ({ username: r.username, userId: r.user_id, version: Number(r.version), data: r.data })
+
+const sessionRecord = (r: SessionRow): SessionRecord => ({
+  id: r.id,
+  userId: r.user_id,
+  authorityId: r.authority_id,
+  csrf: r.csrf,
+  createdAt: iso(r.created_at),
+  lastSeenAt: iso(r.last_seen_at),
+  expiresAt: iso(r.expires_at),
+})
+
+/** A unique constraint refused the write (SQLSTATE 23505), on `pg` and on PGlite alike. */
+const isUniqueViolation = (error: unknown): boolean => isRecord(error) && error.code === '23505'
 
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
@@ -639,22 +692,109 @@ export const createSqlStorage = (client: SqlClient, options: SqlStorageOptions =
     outbox: {
       claimPending: async (limit) => {
         const now = clock.now()
+        // Neither delivered nor given up, due (new, or its retry instant passed) and not under another's lease.
         const { rows } = await client.query<OutboxRow>(
           `WITH pending AS (
              SELECT id FROM imi_outbox
-             WHERE delivered_at IS NULL AND (claimed_until IS NULL OR claimed_until <= $1::timestamptz)
+             WHERE delivered_at IS NULL AND dead_at IS NULL
+               AND (next_attempt_at IS NULL OR next_attempt_at <= $1::timestamptz)
+               AND (claimed_until IS NULL OR claimed_until <= $1::timestamptz)
              ORDER BY id
              LIMIT $2
              FOR UPDATE SKIP LOCKED)
-           UPDATE imi_outbox AS o SET claimed_until = $3::timestamptz, attempts = o.attempts + 1
+           UPDATE imi_outbox AS o SET claimed_until = $3::timestamptz
            FROM pending WHERE o.id = pending.id
-           RETURNING o.id, o.notification, o.created_at`,
+           RETURNING o.id, o.notification, o.created_at, o.attempts, o.last_error`,
           [now.toISOString(), limit, leaseFrom(now)],
         )
-        return rows.map((r): OutboxMessage => ({ id: Number(r.id), notification: r.notification, createdAt: iso(r.created_at) })).sort((a, b) => a.id - b.id)
+        return rows.map(outboxMessage).sort((a, b) => a.id - b.id)
       },
       markDelivered: async (id) => {
         await client.query('UPDATE imi_outbox SET delivered_at = $2::timestamptz, claimed_until = NULL WHERE id = $1', [id, clock.now().toISOString()])
+      },
+      markFailed: async (id, failure) => {
+        // Without a retry instant the message is given up: a dead letter, never claimed until requeued.
+        await client.query(
+          `UPDATE imi_outbox SET attempts = attempts + 1, last_error = $2, claimed_until = NULL,
+             next_attempt_at = $3::timestamptz,
+             dead_at = CASE WHEN $3::timestamptz IS NULL THEN $4::timestamptz END
+           WHERE id = $1 AND delivered_at IS NULL AND dead_at IS NULL`,
+          [id, failure.error, failure.retryAt ?? null, clock.now().toISOString()],
+        )
+      },
+      deadLetters: async (limit) => {
+        const { rows } = await client.query<DeadLetterRow>(
+          `SELECT id, notification, created_at, attempts, last_error, dead_at FROM imi_outbox
+           WHERE dead_at IS NOT NULL AND delivered_at IS NULL
+           ORDER BY dead_at, id
+           LIMIT $1`,
+          [limit],
+        )
+        return rows.map((r): DeadLetter => ({ ...outboxMessage(r), attempts: Number(r.attempts), lastError: r.last_error ?? '', failedAt: iso(r.dead_at) }))
+      },
+      requeue: async (id) => {
+        // Its attempts and last error are kept; it is due at once.
+        await client.query(
+          'UPDATE imi_outbox SET dead_at = NULL, next_attempt_at = NULL, claimed_until = NULL WHERE id = $1 AND dead_at IS NOT NULL AND delivered_at IS NULL',
+          [id],
+        )
+      },
+    },
+    accounts: {
+      byUsername: async (username) => {
+        const { rows } = await client.query<AccountRow>('SELECT username, user_id, version, data FROM imi_accounts WHERE username = $1', [username])
+        return rows[0] === undefined ? undefined : accountRecord(rows[0])
+      },
+      byUser: async (userId) => {
+        const { rows } = await client.query<AccountRow>('SELECT username, user_id, version, data FROM imi_accounts WHERE user_id = $1', [userId])
+        return rows[0] === undefined ? undefined : accountRecord(rows[0])
+      },
+      save: async (record, expectedVersion) => {
+        const data = JSON.stringify(record.data ?? null)
+        try {
+          // A creation that meets an existing username or user inserts nothing; a replacement only
+          // matches the expected version. A user taken meanwhile by another account is refused by its
+          // unique constraint.
+          const { rows } =
+            expectedVersion === 0
+              ? await client.query<{ username: string }>(
+                  'INSERT INTO imi_accounts (username, user_id, version, data) VALUES ($1, $2, 1, $3::jsonb) ON CONFLICT DO NOTHING RETURNING username',
+                  [record.username, record.userId, data],
+                )
+              : await client.query<{ username: string }>(
+                  'UPDATE imi_accounts SET user_id = $2, data = $3::jsonb, version = version + 1 WHERE username = $1 AND version = $4 RETURNING username',
+                  [record.username, record.userId, data, expectedVersion],
+                )
+          return rows.length === 1
+        } catch (error) {
+          if (isUniqueViolation(error)) return false
+          throw error
+        }
+      },
+    },
+    sessions: {
+      create: async (session) => {
+        await client.query(
+          `INSERT INTO imi_sessions (id, user_id, authority_id, csrf, created_at, last_seen_at, expires_at)
+           VALUES ($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7::timestamptz)`,
+          [session.id, session.userId, session.authorityId, session.csrf, session.createdAt, session.lastSeenAt, session.expiresAt],
+        )
+      },
+      get: async (id) => {
+        const { rows } = await client.query<SessionRow>(
+          'SELECT id, user_id, authority_id, csrf, created_at, last_seen_at, expires_at FROM imi_sessions WHERE id = $1',
+          [id],
+        )
+        return rows[0] === undefined ? undefined : sessionRecord(rows[0])
+      },
+      touch: async (id, lastSeenAt, expiresAt) => {
+        await client.query('UPDATE imi_sessions SET last_seen_at = $2::timestamptz, expires_at = $3::timestamptz WHERE id = $1', [id, lastSeenAt, expiresAt])
+      },
+      delete: async (id) => {
+        await client.query('DELETE FROM imi_sessions WHERE id = $1', [id])
+      },
+      deleteForUser: async (userId) => {
+        await client.query('DELETE FROM imi_sessions WHERE user_id = $1', [userId])
       },
     },
     commit,
