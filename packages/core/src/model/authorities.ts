@@ -177,6 +177,27 @@ export interface Authority {
   readonly languages: ReadonlyArray<Language>
   readonly status: AccessStatus
   readonly access: ReadonlyArray<LegislativeAreaAccess>
+  /**
+   * The coordinators holding an administrative function towards this authority (spec §1.3), whose
+   * data administrators manage its users. Optional: a directory without it gives these powers to
+   * nobody but the authority's own local data administrators.
+   */
+  readonly administrativeCoordinators?: AdministrativeCoordinators
+}
+
+/**
+ * The coordinators that administer an authority (spec §1.3): its coordinator-validator, exactly one
+ * and not tied to a legislative area, and its access coordinator in each legislative area. Their data
+ * administrators may, among other things, reset the passwords of the authority's users
+ * (LOGIN-RESET-BY-COORDINATOR) and give a forgotten username back (LOGIN-RECOVERY-COORDINATOR).
+ *
+ * @category model
+ */
+export interface AdministrativeCoordinators {
+  /** The coordinator that registered or validated the authority, or the one it was reassigned to (spec §1.3.1). */
+  readonly coordinatorValidator: AuthorityId
+  /** The access coordinator of each legislative area the authority has access to (spec §1.3.2). */
+  readonly accessCoordinators: ReadonlyArray<{ readonly legislativeArea: LegislativeAreaId; readonly coordinator: AuthorityId }>
 }
 
 /**
