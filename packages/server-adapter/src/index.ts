@@ -15,3 +15,106 @@ export type { Method, OperationId, RouteSpec } from './http/routes.js'
 export { ROUTES, matchPath } from './http/routes.js'
 export type { BlobInfo, BlobRejection, BlobStore } from './attachments/blob-store.js'
 export { createFileBlobStore, createMemoryBlobStore } from './attachments/blob-store.js'
+export type { DeliverTemporaryPassword } from './http/login-routes.js'
+export { loginRoutes } from './http/login-routes.js'
+export type { PublicOperationId } from './http/routes.js'
+export type {
+  AuthenticatedSession,
+  ChangePasswordInput,
+  ChangePasswordResult,
+  ImiLogin,
+  ImiLoginConfig,
+  ImiLoginOptions,
+  IssuedSession,
+  LoginChallenge,
+  LoginResult,
+  PasswordReset,
+  RegisteredAccount,
+  TemporaryPasswordDelivery,
+  LoginRandom,
+  ScryptParameters,
+} from './login/index.js'
+export {
+  createImiLogin,
+  DEFAULT_SCRYPT_PARAMETERS,
+  cryptoRandom,
+  CSRF_HEADER,
+  DEFAULT_CSRF_COOKIE,
+  DEFAULT_SESSION_COOKIE,
+  csrfCookie,
+  expiredCookie,
+  parseCookies,
+  sessionCookie,
+  Secret,
+} from './login/index.js'
+export type {
+  MailMessage,
+  MailError,
+  Mailer,
+  RecordingMailer,
+  SmtpMailerOptions,
+  SmtpMailer,
+  MailLanguage,
+  MailTranslations,
+  MailRecipient,
+  MailContent,
+  MessageTemplate,
+  NotificationMessage,
+  InvitationMailData,
+  SelfRegistrationCoordinatorMailData,
+  SummaryLine,
+  SelfRegistrationConfirmationMailData,
+  ValidationAccessMailData,
+  UserInstructionsMailData,
+  TemporaryPasswordMailData,
+  RegisterMailData,
+} from './mail/index.js'
+export {
+  mailError,
+  createRecordingMailer,
+  createSmtpMailer,
+  smtpMailError,
+  MAIL_LANGUAGES,
+  mailLanguageOf,
+  authorityRecipient,
+  NOTIFICATION_MESSAGES,
+  FALLBACK_MESSAGE,
+  exchangeUrl,
+  renderNotification,
+  notificationMails,
+  localDataAdministrators,
+  invitationMail,
+  selfRegistrationCoordinatorMail,
+  selfRegistrationConfirmationMail,
+  validationAccessMail,
+  userInstructionsMail,
+  temporaryPasswordMail,
+  registerDeletedMail,
+  registerTransferredMail,
+  registerDeletedMails,
+  registerTransferredMails,
+} from './mail/index.js'
+export type { Backoff, ExponentialBackoffOptions, WorkerOptions, WorkerRun, Worker } from './worker/index.js'
+export { exponentialBackoff, createWorker } from './worker/index.js'
+export type { ExportColumn, ExportLabels, ExportDates, ExportFormat, ExportSource, ExportSearchOptions, ExportFile, ExportStream } from './exports/index.js'
+export {
+  EXPORT_COLUMNS,
+  EXPORT_HEADERS,
+  EXPORT_SHEET_NAME,
+  PROCEDURE_LABELS,
+  STATUS_LABELS,
+  UNKNOWN_LABEL,
+  CSV_BOM,
+  CSV_CONTENT_TYPE,
+  XLSX_CONTENT_TYPE,
+  neutraliseFormula,
+  ExportColumnCodec,
+  ExportDatesCodec,
+  ExportFormatCodec,
+  exportSearch,
+  exportSearchStream,
+  EXPORT_MAX_ROWS,
+  loadExchanges,
+  searchAll,
+} from './exports/index.js'
+export { builtInExporter } from './http/export-route.js'

@@ -101,6 +101,38 @@ const OPERATIONS: Record<string, Record<string, unknown>> = {
     responses: { 200: { description: 'Authorities', content: jsonContent({ type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } } }) } },
   },
   getMe: { summary: 'The signed-in user', responses: { 200: { description: 'The user', content: jsonContent({ type: 'object' }) } } },
+  loginBegin: {
+    summary: 'Start signing in: the three positions of the security code to give (LOGIN-CHALLENGE-THREE)',
+    security: [],
+    requestBody: { required: true, content: jsonContent({ type: 'object', required: ['username'], properties: { username: { type: 'string' } } }) },
+    responses: { 200: { description: 'The challenge', content: jsonContent({ type: 'object', properties: { positions: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 12 } } } }) }, 400: error('Malformed input') },
+  },
+  loginComplete: {
+    summary: 'Sign in with username, password and the requested characters of the security code; sets the session cookies, or returns a bearer token when `mode` is `bearer`',
+    security: [],
+    requestBody: { required: true, content: jsonContent(ref('LoginAttempt')) },
+    responses: { 200: { description: 'Signed in, or the next first-login step', content: jsonContent(ref('LoginOutcome')) }, 401: { description: 'Refused', content: jsonContent(ref('LoginOutcome')) }, 400: error('Malformed input') },
+  },
+  loginChangePassword: {
+    summary: 'Change the password: at first login with the continuation, later with the current password and a session',
+    security: [],
+    requestBody: { required: true, content: jsonContent({ type: 'object', required: ['newPassword'], properties: { continuation: { type: 'string' }, currentPassword: { type: 'string' }, newPassword: { type: 'string' } } }) },
+    responses: { 200: { description: 'Changed', content: jsonContent(ref('LoginOutcome')) }, 400: error('Malformed input'), 422: error('Refused by the password policy') },
+  },
+  loginSetSecurityCode: {
+    summary: 'Create and confirm the 12-character security code, which ends the first login',
+    security: [],
+    requestBody: { required: true, content: jsonContent({ type: 'object', required: ['continuation', 'code', 'confirmation'], properties: { continuation: { type: 'string' }, code: { type: 'string' }, confirmation: { type: 'string' }, mode: { enum: ['cookie', 'bearer'] } } }) },
+    responses: { 200: { description: 'Signed in', content: jsonContent(ref('LoginOutcome')) }, 400: error('Malformed input'), 422: error('Refused by the code rules') },
+  },
+  logout: { summary: 'Sign out: end the session and clear its cookies', security: [], responses: { 200: { description: 'Signed out', content: jsonContent({ type: 'object' }) }, 403: error('CSRF token missing or wrong') } },
+  resetPassword: {
+    summary: 'Reset a user’s password and security code (local data administrator, or a coordinator’s data administrator); the temporary password goes to the user by e-mail',
+    parameters: [idParam('id', 'User id')],
+    responses: { 200: { description: 'Reset', content: jsonContent({ type: 'object' }) } },
+  },
+  getDeadLetters: { summary: 'Messages whose delivery failed for good (administrators)', responses: { 200: { description: 'The dead letters', content: jsonContent({ type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } } }) } } },
+  requeueDeadLetter: { summary: 'Put a dead letter back in the queue (administrators)', parameters: [idParam('id', 'Message id')], responses: { 200: { description: 'Requeued', content: jsonContent({ type: 'object' }) } } },
 }
 
 const COMMON_ERRORS = { 400: error('Malformed input'), 401: error('Not signed in'), 403: error('Not allowed'), 404: error('Not found, or not visible to the caller'), 409: error('Not possible in the current status'), 422: error('Refused by a rule') }
@@ -136,7 +168,7 @@ export const openApiDocument = (base: string): Record<string, unknown> => {
     paths,
     components: {
       securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: 'imi_session' },
+        session: { type: 'apiKey', in: 'cookie', name: '__Host-imi-session' },
         bearer: { type: 'http', scheme: 'bearer' },
       },
       schemas: {
@@ -147,6 +179,18 @@ export const openApiDocument = (base: string): Record<string, unknown> => {
         },
         Command: { type: 'object', required: ['type'], properties: { type: { type: 'string', description: 'The action, e.g. `request.create`, `alert.broadcast`' } }, additionalProperties: true },
         CommandResult: { type: 'object', properties: { exchangeId: { type: 'string' }, version: { type: 'integer' }, spawned: { type: 'array', items: { type: 'string' } } } },
+        LoginAttempt: { type: 'object', required: ['username', 'password'], properties: { username: { type: 'string' }, password: { type: 'string' }, characters: { type: 'array', items: { type: 'string' }, minItems: 3, maxItems: 3 }, mode: { enum: ['cookie', 'bearer'] } } },
+        LoginOutcome: {
+          type: 'object',
+          required: ['outcome'],
+          properties: {
+            outcome: { enum: ['signed-in', 'password-change-required', 'security-code-required', 'password-changed', 'blocked', 'temporary-password-expired', 'challenge-expired', 'invalid-credentials'] },
+            continuation: { type: 'string' },
+            csrf: { type: 'string' },
+            token: { type: 'string' },
+            expiresAt: { type: 'string', format: 'date-time' },
+          },
+        },
         FreeText: { type: 'object', required: ['text', 'language'], properties: { text: { type: 'string' }, language: { type: 'string' } } },
         ExchangeView: { type: 'object', properties: { exchangeId: { type: 'string' }, number: { type: 'string' }, status: { type: 'string' }, displayedStatus: { type: 'string' }, access: { enum: ['full', 'no-personal-data', 'metadata'] }, content: { type: 'object' }, history: { type: 'array', items: { type: 'object' } } } },
         Summary: { type: 'object', properties: { exchangeId: { type: 'string' }, number: { type: 'string' }, status: { type: 'string' }, displayedStatus: { type: 'string' } } },

@@ -39,7 +39,8 @@ export const json = (status: number, body: unknown, headers: Readonly<Record<str
 export const statusOf = (e: DomainError): number => {
   const c = e.code
   if (c === 'http.unauthenticated' || c === 'login.required') return 401
-  if (c === 'http.csrf' || c === 'actor.unknown') return 403
+  if (c === 'http.csrf' || c === 'actor.unknown' || c.startsWith('login.csrf')) return 403
+  if (c === 'login.no-session') return 401
   if (c === 'http.not-found' || c.endsWith('.not-found')) return 404
   if (c === 'http.method-not-allowed') return 405
   if (c === 'http.too-large') return 413
@@ -47,7 +48,8 @@ export const statusOf = (e: DomainError): number => {
   if (c === 'storage.unavailable') return 503
   if (c === 'server.error') return 500
   if (c.endsWith('.invalid') || c.startsWith('http.') || c === 'command.unknown' || c === 'search.bad-cursor') return 400
-  if (['.not-allowed', '.no-access', '.read-only', '.not-allocated'].some((x) => c.endsWith(x))) return 403
+  if (['not-allowed', '.no-access', '.read-only', '.not-allocated'].some((x) => c.endsWith(x))) return 403
+  if (c === 'login.unknown-user') return 404
   if (c.endsWith('.wrong-status') || c.endsWith('.concurrent-update') || c === 'exchange.wrong-procedure') return 409
   return 422
 }

@@ -36,7 +36,18 @@ export const ROUTES = [
   { method: 'GET', path: '/search/export', operationId: 'exportSearch', authenticated: true },
   { method: 'GET', path: '/authorities', operationId: 'searchAuthorities', authenticated: true },
   { method: 'GET', path: '/me', operationId: 'getMe', authenticated: true },
+  { method: 'POST', path: '/login/begin', operationId: 'loginBegin', authenticated: false },
+  { method: 'POST', path: '/login/complete', operationId: 'loginComplete', authenticated: false },
+  { method: 'POST', path: '/login/password', operationId: 'loginChangePassword', authenticated: false },
+  { method: 'POST', path: '/login/security-code', operationId: 'loginSetSecurityCode', authenticated: false },
+  { method: 'POST', path: '/logout', operationId: 'logout', authenticated: false },
+  { method: 'POST', path: '/users/:id/reset-password', operationId: 'resetPassword', authenticated: true },
+  { method: 'GET', path: '/admin/dead-letters', operationId: 'getDeadLetters', authenticated: true },
+  { method: 'POST', path: '/admin/dead-letters/:id/requeue', operationId: 'requeueDeadLetter', authenticated: true },
 ] as const satisfies ReadonlyArray<RouteSpec>
+
+/** The routes that answer without an authenticated caller. @category http */
+export type PublicOperationId = Extract<(typeof ROUTES)[number], { readonly authenticated: false }>['operationId']
 
 /** The operation id of a route. @category http */
 export type OperationId = (typeof ROUTES)[number]['operationId']
