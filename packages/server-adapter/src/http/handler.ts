@@ -17,7 +17,11 @@ import {
 import type { Actor, ApplicationService, Clock, Directory, DomainError, ExchangeId, ExchangeView, ImiClient, Storage } from '@imi-kit/core'
 import type { BlobStore } from '../attachments/blob-store.js'
 import { errorResponse, json } from './responses.js'
-import type { Method, OperationId, RouteSpec } from './routes.js'
+import type { ImiLogin } from '../login/index.js'
+import type { DeliverTemporaryPassword } from './login-routes.js'
+import { loginRoutes } from './login-routes.js'
+import { builtInExporter } from './export-route.js'
+import type { Method, OperationId, PublicOperationId, RouteSpec } from './routes.js'
 import { ROUTES, matchPath } from './routes.js'
 import { openApiDocument } from './openapi.js'
 
@@ -75,10 +79,18 @@ export interface ImiHandlerOptions {
   readonly storage: Storage
   readonly directory: Directory | (() => Directory)
   readonly clock: Clock
-  readonly authenticate: Authenticate
+  /** Who calls; the built-in login's sessions when absent and `login` is given. */
+  readonly authenticate?: Authenticate
+  /** The built-in IMI login: enables the `/login/*` routes, and serves as `authenticate` and `checkCsrf` by default. */
+  readonly login?: ImiLogin
+  /** Delivers temporary passwords after a reset (the mailer); they never appear in a response. */
+  readonly deliverTemporaryPassword?: DeliverTemporaryPassword
+  /** Who sees and requeues undelivered messages (the dead letters); nobody when absent. */
+  readonly isAdministrator?: (actor: Actor) => boolean
   /** Checks a cookie-authenticated unsafe request against CSRF; an error refuses it. */
   readonly checkCsrf?: (request: Request) => Promise<DomainError | undefined> | DomainError | undefined
   readonly blobs?: BlobStore
+  /** Replaces the built-in CSV/XLSX export. */
   readonly exporter?: SearchExporter
   readonly extraRoutes?: ExtraRoutes
   /** Default `/api`. */
@@ -193,8 +205,64 @@ export const createImiHandler = (options: ImiHandlerOptions): ((request: Request
 
   const either = <A>(r: E.Either<DomainError, A>, status = 200): Response => (E.isLeft(r) ? errorResponse(r.left) : json(status, r.right))
 
+  /**
+   * Checks a command sent to `/exchanges/{id}/...` before the core decides it: the caller must see the
+   * exchange (else the same 404 as an id that does not exist, so that a refusal tells an outsider
+   * nothing of its existence or status), and the command must be one of the exchange's procedure
+   * that is not a creation (a creation would create another exchange, answered as if this one).
+   */
+  const commandOnExchange = async (actor: Actor, id: ExchangeId, type: unknown): Promise<DomainError | undefined> => {
+    const loaded = await options.app.load(id)
+    if (E.isLeft(loaded)) return loaded.left
+    const { procedure, state } = loaded.right
+    const viewer = viewerOf(directory(), actor)
+    if (viewer === undefined || procedure.view(state, viewer) === undefined)
+      return domainError('exchange.not-found', `There is no exchange ${id} you may see`, undefined, { exchangeId: id })
+    if (typeof type === 'string' && (procedure.creationActions.includes(type) || !procedure.actions.includes(type)))
+      return fail('http.bad-command', `${type.slice(0, 100)} is not a command on this exchange; create an exchange with POST ${base}/exchanges`, { exchangeId: id })
+    return undefined
+  }
+
   type Ctx = { readonly request: Request; readonly url: URL; readonly params: Readonly<Record<string, string>>; readonly actor: Actor; readonly client: ImiClient }
-  const handlers: Record<Exclude<OperationId, 'getOpenApi'>, (c: Ctx) => Promise<Response>> = {
+  const accounts = loginRoutes({
+    ...(options.login === undefined ? {} : { login: options.login }),
+    ...(options.deliverTemporaryPassword === undefined ? {} : { deliver: options.deliverTemporaryPassword }),
+    ...(options.isAdministrator === undefined ? {} : { isAdministrator: options.isAdministrator }),
+    storage: options.storage,
+  })
+  const exporter = options.exporter ?? builtInExporter({ app: options.app, storage: options.storage, directory })
+  const authenticate: Authenticate = options.authenticate ?? ((request) => (options.login === undefined ? null : options.login.authenticate(request)))
+  const checkCsrf = options.checkCsrf ?? (options.login === undefined ? undefined : (request: Request) => options.login?.checkCsrf(request))
+
+  /** The routes open to anyone: the document, and the steps of signing in and out. */
+  const publicRoutes: Record<PublicOperationId, (request: Request) => Promise<Response>> = {
+    getOpenApi: async () => json(200, document),
+    loginBegin: async (request) => E.fold(async (e: DomainError) => errorResponse(e), accounts.loginBegin)(await readJson(request, bodyLimit)),
+    loginComplete: async (request) => E.fold(async (e: DomainError) => errorResponse(e), accounts.loginComplete)(await readJson(request, bodyLimit)),
+    loginChangePassword: async (request) => {
+      const body = await readJson(request, bodyLimit)
+      if (E.isLeft(body)) return errorResponse(body.left)
+      const actor = await authenticate(request)
+      if (actor !== null && checkCsrf !== undefined) {
+        const csrf = await checkCsrf(request)
+        if (csrf !== undefined) return errorResponse(csrf)
+      }
+      return accounts.loginChangePassword(body.right, actor)
+    },
+    loginSetSecurityCode: async (request) => E.fold(async (e: DomainError) => errorResponse(e), accounts.loginSetSecurityCode)(await readJson(request, bodyLimit)),
+    logout: async (request) => {
+      if (checkCsrf !== undefined && (await authenticate(request)) !== null) {
+        const csrf = await checkCsrf(request)
+        if (csrf !== undefined) return errorResponse(csrf)
+      }
+      return accounts.logout(request)
+    },
+  }
+
+  const handlers: Record<Exclude<OperationId, PublicOperationId>, (c: Ctx) => Promise<Response>> = {
+    resetPassword: async ({ actor, params }) => accounts.resetPassword(actor, params.id ?? ''),
+    getDeadLetters: async ({ actor }) => accounts.getDeadLetters(actor),
+    requeueDeadLetter: async ({ actor, params }) => accounts.requeueDeadLetter(actor, params.id ?? ''),
     createExchange: async ({ request, client }) => {
       const body = await readJson(request, bodyLimit)
       if (E.isLeft(body)) return errorResponse(body.left)
@@ -202,20 +270,24 @@ export const createImiHandler = (options: ImiHandlerOptions): ((request: Request
       return either(await client.execute(body.right), 201)
     },
     getExchange: async ({ params, client }) => either(await client.view(params.id as ExchangeId)),
-    executeCommand: async ({ request, params, client }) => {
+    executeCommand: async ({ request, params, actor, client }) => {
       const body = await readJson(request, bodyLimit)
       if (E.isLeft(body)) return errorResponse(body.left)
       if (!isRecord(body.right)) return errorResponse(fail('command.invalid', 'A command is a JSON object'))
       if (body.right.exchangeId !== undefined && body.right.exchangeId !== params.id)
         return errorResponse(fail('http.bad-command', 'The command names another exchange than the path'))
+      const refused = await commandOnExchange(actor, params.id as ExchangeId, body.right.type)
+      if (refused !== undefined) return errorResponse(refused)
       return either(await client.execute({ ...body.right, exchangeId: params.id }))
     },
     getAvailableActions: async ({ params, client }) => either(E.map((actions: ReadonlyArray<string>) => ({ actions }))(await client.actions(params.id as ExchangeId))),
     getHistory: async ({ params, client }) => either(E.map((v: ExchangeView) => ({ history: v.history }))(await client.view(params.id as ExchangeId))),
     getComments: async ({ params, client }) => either(E.map(commentsOf)(await client.view(params.id as ExchangeId))),
-    addComment: async ({ request, params, client }) => {
+    addComment: async ({ request, params, actor, client }) => {
       const body = await readJson(request, bodyLimit)
       if (E.isLeft(body)) return errorResponse(body.left)
+      const refused = await commandOnExchange(actor, params.id as ExchangeId, 'request.add-message')
+      if (refused !== undefined) return errorResponse(refused)
       // A comment on a request is a structured message; the core decides whether the caller may add one.
       return either(await client.execute({ type: 'request.add-message', exchangeId: params.id, ...(isRecord(body.right) ? { text: body.right.text } : {}) }))
     },
@@ -259,14 +331,13 @@ export const createImiHandler = (options: ImiHandlerOptions): ((request: Request
       if (E.isLeft(input)) return errorResponse(input.left)
       return either(await client.search(input.right))
     },
-    exportSearch: async ({ url, client, actor, request }) => {
-      if (options.exporter === undefined) return errorResponse(fail('export.not-configured', 'This server has no export'))
-      const language = url.searchParams.get('lang') ?? request.headers.get('accept-language')?.slice(0, 2) ?? 'en'
-      const r = await options.exporter({ format: url.searchParams.get('format') ?? 'csv', client, actor, language, query: searchFromQuery(url.searchParams) })
+    exportSearch: async ({ url, client, actor }) => {
+      const language = url.searchParams.get('lang') ?? ''
+      const r = await exporter({ format: url.searchParams.get('format') ?? 'csv', client, actor, language, query: searchFromQuery(url.searchParams) })
       if (E.isLeft(r)) return errorResponse(r.left)
       return new Response(r.right.body, {
         status: 200,
-        headers: { 'content-type': r.right.mediaType, 'content-disposition': `attachment; filename="${r.right.fileName}"`, 'cache-control': 'no-store' },
+        headers: { 'content-type': r.right.mediaType, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(r.right.fileName)}`, 'cache-control': 'no-store' },
       })
     },
     searchAuthorities: async ({ url, client }) => {
@@ -317,15 +388,15 @@ export const createImiHandler = (options: ImiHandlerOptions): ((request: Request
     const found = route(request.method, path)
     if (found === undefined) return errorResponse(fail('http.not-found', 'There is no such route'))
     if ('allowed' in found) return errorResponse(fail('http.method-not-allowed', `Use ${found.allowed.join(', ')}`), { allow: found.allowed.join(', ') })
-    if (found.spec.operationId === 'getOpenApi') return json(200, document)
-    const actor = await options.authenticate(request)
+    if (!found.spec.authenticated) return publicRoutes[found.spec.operationId as PublicOperationId](request)
+    const actor = await authenticate(request)
     if (actor === null) return errorResponse(fail('http.unauthenticated', 'Sign in first'))
     if (actor.kind === 'user' && viewerOf(directory(), actor) === undefined) return errorResponse(domainError('actor.unknown', 'The signed-in user is not registered with that authority'))
-    if (UNSAFE.includes(request.method) && options.checkCsrf !== undefined) {
-      const csrf = await options.checkCsrf(request)
+    if (UNSAFE.includes(request.method) && checkCsrf !== undefined) {
+      const csrf = await checkCsrf(request)
       if (csrf !== undefined) return errorResponse(csrf)
     }
-    const handler = handlers[found.spec.operationId as Exclude<OperationId, 'getOpenApi'>]
+    const handler = handlers[found.spec.operationId as Exclude<OperationId, PublicOperationId>]
     return handler({ request, url, params: found.params, actor, client: clientFor(actor) })
   }
 
