@@ -2,6 +2,7 @@
  * `pnpm bench`: prints the benchmarks of imi-kit as ratios measured in one run. `BENCH_QUICK=1`
  * shrinks every size, for a check that the benchmarks still run.
  */
+import { runHttpBenchmark } from './http.js'
 import { runLifecycles } from './request-lifecycle.js'
 import { runStorageBenchmarks } from './storage-append.js'
 
@@ -20,5 +21,10 @@ await runStorageBenchmarks({
   appends: Number(process.env.BENCH_APPENDS ?? (quick ? 100 : 2000)),
   lifecycles: Number(process.env.BENCH_STORAGE_LIFECYCLES ?? (quick ? 10 : 200)),
   postgres: process.env.BENCH_POSTGRES !== '0',
+  log: (line) => console.log(line),
+})
+
+await runHttpBenchmark({
+  lifecycles: Number(process.env.BENCH_HTTP_LIFECYCLES ?? (quick ? 100 : 1000)),
   log: (line) => console.log(line),
 })

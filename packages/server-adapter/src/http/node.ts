@@ -45,6 +45,16 @@ export const createNodeListener =
         const response = await handler(request)
         res.statusCode = response.status
         response.headers.forEach((value, key) => res.setHeader(key, value))
+        // A body the handler did not read to its end (refused early: too large, unauthenticated, of
+        // the wrong type) still occupies the connection, and the next request on it would wait behind
+        // it until the socket times out. Close the connection after this response and discard the rest.
+        if (hasBody && !req.complete) {
+          res.setHeader('connection', 'close')
+          res.on('finish', () => {
+            req.removeAllListeners('data')
+            req.resume()
+          })
+        }
         if (response.body === null) {
           res.end()
           return
