@@ -65,4 +65,21 @@ if (needsInstall) {
   }
 }
 
+// The browser tests drive Debian's Chromium (never a downloaded browser): install it where it is
+// missing and the machine allows it, or say what to do.
+const chromium = process.env.IMI_CHROMIUM ?? '/usr/bin/chromium'
+if ((script === 'test:all' || script === 'test:browser') && !existsSync(chromium)) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    console.error('scripts/pnpm.mjs: installing Chromium from Debian for the browser tests')
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+    const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env })
+    const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env }) : update
+    if (install.status !== 0) process.exit(install.status ?? 1)
+  } else {
+    console.error(`scripts/pnpm.mjs: the browser tests need Chromium at ${chromium}: run \`sudo apt-get install -y chromium\`, or set IMI_CHROMIUM to a Chromium binary`)
+    process.exit(1)
+  }
+}
+
 process.exit(pnpm(['run', script, ...args]))

@@ -231,3 +231,9 @@ export {
   mayAdministerCredentials,
   recoveryContacts,
 } from './login/index.js'
+
+// user-interface labels
+export type { LabelSection } from './i18n/ui/catalogue.js'
+export { COMPLETE_UI_LANGUAGES, UI_LABELS, extendUiLabels, uiLabel } from './i18n/ui/catalogue.js'
+export { COMMON_LABELS } from './i18n/ui/common.js'
+export { STATUS_LABELS as UI_STATUS_LABELS } from './i18n/ui/statuses.js'

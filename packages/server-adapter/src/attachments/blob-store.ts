@@ -82,7 +82,14 @@ export const createMemoryBlobStore = (): BlobStore => {
     info: async (ref) => blobs.get(ref)?.info,
     open: async (ref) => {
       const b = blobs.get(ref)
-      return b === undefined ? undefined : new Blob([b.bytes]).stream()
+      if (b === undefined) return undefined
+      const bytes = b.bytes
+      return new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(bytes)
+          controller.close()
+        },
+      })
     },
   }
 }

@@ -335,7 +335,7 @@ export const createImiHandler = (options: ImiHandlerOptions): ((request: Request
       const language = url.searchParams.get('lang') ?? ''
       const r = await exporter({ format: url.searchParams.get('format') ?? 'csv', client, actor, language, query: searchFromQuery(url.searchParams) })
       if (E.isLeft(r)) return errorResponse(r.left)
-      return new Response(r.right.body, {
+      return new Response(r.right.body as ConstructorParameters<typeof Response>[0], {
         status: 200,
         headers: { 'content-type': r.right.mediaType, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(r.right.fileName)}`, 'cache-control': 'no-store' },
       })

@@ -1,0 +1,60 @@
+/**
+ * The catalogue of user-interface labels: every string the web components show, pre-translated
+ * (I18N-STANDARD-MESSAGES). Complete in English, French and German; the other official languages
+ * fall back to English, and the components say so (they mark the fallback with the `lang` of the
+ * text actually shown).
+ *
+ * Labels are grouped by section, one module per section, so that each part of the interface owns its
+ * labels; `UI_LABELS` merges them.
+ *
+ * @module
+ */
+import type { Language, LocalizedText } from '../languages.js'
+import { localize } from '../languages.js'
+import { COMMON_LABELS } from './common.js'
+import { STATUS_LABELS } from './statuses.js'
+
+/** A section of the catalogue: labels by key. @category i18n */
+export type LabelSection = Readonly<Record<string, LocalizedText>>
+
+/** The languages the catalogue is complete in; the others fall back to English. @category i18n */
+export const COMPLETE_UI_LANGUAGES: ReadonlyArray<Language> = ['en', 'fr', 'de']
+
+const sections: Array<LabelSection> = [COMMON_LABELS, STATUS_LABELS]
+
+/** Every label of the interface, by key. @category i18n */
+export const UI_LABELS: LabelSection = Object.assign({}, ...sections) as LabelSection
+
+/**
+ * A label in a language: its text, the language the text is actually in, and whether that is a
+ * fallback. `{placeholder}` markers are replaced by `values`. An unknown key gives the key itself,
+ * marked as a fallback, so that a missing label is visible rather than blank.
+ *
+ * @example
+ * ```ts
+ * import { uiLabel } from '@imi-kit/core'
+ * uiLabel('status.request.closed', 'fr').text // 'Clôturée'
+ * uiLabel('status.request.closed', 'hu').fallback // true
+ * ```
+ * @category i18n
+ */
+export const uiLabel = (
+  key: string,
+  language: Language,
+  values: Readonly<Record<string, string | number>> = {},
+): { readonly text: string; readonly language: Language; readonly fallback: boolean } => {
+  const entry = UI_LABELS[key]
+  if (entry === undefined) return { text: key, language: 'en', fallback: true }
+  const [text, fallback] = localize(entry, language)
+  const filled = text.replace(/\{(\w+)\}/g, (m, name: string) => (values[name] === undefined ? m : String(values[name])))
+  return { text: filled, language: fallback ? 'en' : language, fallback }
+}
+
+/**
+ * Registers more labels (a portal's own procedures, or overrides). Later registrations win.
+ *
+ * @category i18n
+ */
+export const extendUiLabels = (section: LabelSection): void => {
+  Object.assign(UI_LABELS as Record<string, LocalizedText>, section)
+}
