@@ -25,3 +25,28 @@ for (const [name, make] of [
   }
   console.log(`dist check (${name}): the built packages load under Node ESM and run a command`)
 }
+
+// The server adapter and its browser-safe client load too, and the handler answers.
+const { createImiHandler } = await import('@imi-kit/server-adapter')
+const { createHttpImiClient } = await import('@imi-kit/server-adapter/client')
+{
+  const storage = createMemoryStorage()
+  const clock = fixedClock(new Date('2026-03-02T09:00:00Z'))
+  const app = createApplicationService({ registry: createProcedureRegistry([requestForInformation]), storage, clock, ids: sequentialIds('dist-http'), directory })
+  const handler = createImiHandler({ app, storage, directory, clock, authenticate: () => ({ kind: 'user', userId: U.frHandler, authorityId: A.frCa }) })
+  const client = createHttpImiClient({ baseUrl: 'http://dist.test/api', fetch: (input, init) => handler(new Request(input, init)) })
+  const r = await client.execute({ type: 'request.create', legislativeArea: PQ })
+  if (r._tag !== 'Right') {
+    console.error(`dist check (http): the command was refused: ${JSON.stringify(r.left)}`)
+    process.exit(1)
+  }
+  console.log('dist check (http): the built server adapter and client load under Node ESM and run a command')
+}
+// The web components' manifest and browser bundle are built.
+const { existsSync } = await import('node:fs')
+for (const f of ['../../packages/web-components/custom-elements.json', '../../packages/web-components/dist/imi-kit.bundle.js'])
+  if (!existsSync(new URL(f, import.meta.url))) {
+    console.error(`dist check: ${f} was not built`)
+    process.exit(1)
+  }
+console.log('dist check (web components): the manifest and the browser bundle are built')

@@ -13,6 +13,15 @@ import type { Language, LocalizedText } from '../languages.js'
 import { localize } from '../languages.js'
 import { COMMON_LABELS } from './common.js'
 import { STATUS_LABELS } from './statuses.js'
+import { LOGIN_LABELS } from './login.js'
+import { DASHBOARD_LABELS } from './dashboard.js'
+import { LIST_LABELS } from './list.js'
+import { EXCHANGE_LABELS } from './exchange.js'
+import { ACTIONS_LABELS } from './actions.js'
+import { REQUEST_FORM_LABELS } from './request-form.js'
+import { ALERT_FORM_LABELS } from './alert-form.js'
+import { AUTHORITY_SEARCH_LABELS } from './authority-search.js'
+import { COMMENTS_LABELS } from './comments.js'
 
 /** A section of the catalogue: labels by key. @category i18n */
 export type LabelSection = Readonly<Record<string, LocalizedText>>
@@ -20,7 +29,19 @@ export type LabelSection = Readonly<Record<string, LocalizedText>>
 /** The languages the catalogue is complete in; the others fall back to English. @category i18n */
 export const COMPLETE_UI_LANGUAGES: ReadonlyArray<Language> = ['en', 'fr', 'de']
 
-const sections: Array<LabelSection> = [COMMON_LABELS, STATUS_LABELS]
+const sections: Array<LabelSection> = [
+  COMMON_LABELS,
+  STATUS_LABELS,
+  LOGIN_LABELS,
+  DASHBOARD_LABELS,
+  LIST_LABELS,
+  EXCHANGE_LABELS,
+  ACTIONS_LABELS,
+  REQUEST_FORM_LABELS,
+  ALERT_FORM_LABELS,
+  AUTHORITY_SEARCH_LABELS,
+  COMMENTS_LABELS,
+]
 
 /** Every label of the interface, by key. @category i18n */
 export const UI_LABELS: LabelSection = Object.assign({}, ...sections) as LabelSection
