@@ -2,6 +2,7 @@
  * `pnpm bench`: prints the benchmarks of imi-kit as ratios measured in one run. `BENCH_QUICK=1`
  * shrinks every size, for a check that the benchmarks still run.
  */
+import { runBundleSize } from './bundle.js'
 import { runHttpBenchmark } from './http.js'
 import { runLifecycles } from './request-lifecycle.js'
 import { runStorageBenchmarks } from './storage-append.js'
@@ -28,3 +29,5 @@ await runHttpBenchmark({
   lifecycles: Number(process.env.BENCH_HTTP_LIFECYCLES ?? (quick ? 100 : 1000)),
   log: (line) => console.log(line),
 })
+
+await runBundleSize((line) => console.log(line))
