@@ -15,7 +15,7 @@ describe('statechart diagrams', () => {
     expect(doc).toContain(machineToMermaid(requestMachine))
   })
 
-  it('[ALERT-SUBMIT-STATUS][ALERT-WITHDRAW-CANCEL] draws every status and every guarded branch of the alert machine', () => {
+  it('[ALERT-SUBMIT-STATUS][ALERT-WITHDRAW-CANCEL][ALERT-ACK-PER-MS] draws every status and every guarded branch of the alert machine', () => {
     const diagram = machineToMermaid(alertMachine)
     for (const s of ALERT_STATUSES) expect(diagram).toContain(`: ${s}\n`)
     expect(diagram).toContain('draft --> submitted_for_broadcast: alert.submit [initiatingHandler]')

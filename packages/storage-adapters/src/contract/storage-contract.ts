@@ -7,7 +7,9 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
+  COMMISSION_SCOPE,
   SYSTEM,
+  alertRetention,
   createApplicationService,
   createProcedureRegistry,
   dashboardOf,
@@ -20,6 +22,8 @@ import {
   viewerOf,
 } from '@imi-kit/core'
 import type {
+  AlertEvent,
+  AlertState,
   ApplicationService,
   Actor,
   Changes,
@@ -37,7 +41,7 @@ import type {
   StoredEvent,
   Timer,
 } from '@imi-kit/core'
-import { A, PQ, SERVICES_LA, U, world } from '@imi-kit/core/testing'
+import { A, PQ, SERVICES_LA, U, alertDraft, testAlertProcedure, world } from '@imi-kit/core/testing'
 import { createMemoryStorage } from '../memory/memory-storage.js'
 import { rebuildProjections } from '../rebuild/rebuild-projections.js'
 import type { SummaryReplacement } from '../rebuild/rebuild-target.js'
@@ -239,6 +243,26 @@ const readBack = async (storage: Storage, clock: Clock, ids: ReadonlyArray<Excha
     found: byExchange(await storage.projections.find({})),
   }
 }
+
+// The alert of the alert tests: its provider's name is a sentinel that must live only in the vault.
+const ALERT_SENTINEL = 'sentinel-Alx-9k2-provider'
+const alertServiceOver = (storage: Storage, clock: Clock, ids = 'a'): ApplicationService =>
+  createApplicationService({ registry: createProcedureRegistry([requestForInformation, testAlertProcedure]), storage, clock, ids: sequentialIds(ids), directory })
+const alertText = (text: string) => ({ text: `${text} (${ALERT_SENTINEL})`, language: 'en' })
+const alertCreate = alertDraft({
+  establishment: 'DE',
+  provider: { name: `${ALERT_SENTINEL} Ambulances`, address: `12 rue de la Paix ${ALERT_SENTINEL}` },
+  caseDescription: alertText('Vehicles operated without sanitary certification.'),
+})
+/** Every user of the fixture directory, and the Commission. */
+const ALERT_SCOPES: ReadonlyArray<readonly [string, ListingScope]> = [
+  ...Object.values(U).flatMap((u) => {
+    const viewer = viewerOf(directory, as(u))
+    const scope = viewer === undefined ? undefined : listingScope(viewer)
+    return scope === undefined ? [] : [[u, scope] as const]
+  }),
+  ['commission', COMMISSION_SCOPE],
+]
 
 // A deterministic spread of summaries over the fixture authorities, states, statuses and dates, with
 // ties on every sort key, so that keyset pages are tested where they break most easily.
@@ -924,5 +948,368 @@ export const describeStorageContract = (name: string, makeStorage: MakeStorage):
         expect(mine).toEqual(theirs)
       })
     })
+
+    describe('alerts', () => {
+      /** The storage under test, with every commit it is handed kept for inspection. */
+      const setup = () => {
+        const base = store()
+        const commits: Changes[] = []
+        const spied: Storage = {
+          events: base.events,
+          projections: base.projections,
+          timers: base.timers,
+          outbox: base.outbox,
+          commit: (c) => {
+            commits.push(c)
+            return base.commit(c)
+          },
+        }
+        const app = alertServiceOver(spied, clock)
+        const run = runner(app)
+        const state = async (id: ExchangeId): Promise<AlertState> => {
+          const loaded = await app.load(id)
+          if (E.isLeft(loaded)) throw new Error(loaded.left.code)
+          return loaded.right.state as AlertState
+        }
+        return { app, run, state, commits }
+      }
+      const foundBy = async (scope: ListingScope, id: ExchangeId) => (await store().projections.find({ scope })).some((x) => x.exchangeId === id)
+      /** Every fixture user and the Commission find the alert in lists exactly as `isListedFor` says. */
+      const listsAsDecided = async (id: ExchangeId) => {
+        const summary = await store().projections.summary(id)
+        if (summary === undefined) throw new Error(`no summary of ${id}`)
+        const listing: string[] = []
+        for (const [who, scope] of ALERT_SCOPES) {
+          const found = await foundBy(scope, id)
+          expect(found, who).toBe(isListedFor(summary, scope))
+          if (found) listing.push(who)
+        }
+        return listing
+      }
+      const atInstant = async (app: ApplicationService, iso: string) => {
+        clock.set(new Date(Date.parse(iso) - 1))
+        expect(await app.fireDueTimers()).toBe(0)
+        clock.set(new Date(iso))
+        return app.fireDueTimers()
+      }
+
+      it('[ALERT-COMMENT-PERIOD-END][ALERT-OBJECTION-PERIOD-END][ALERT-CLOSE-STATUS][ALERT-EVENT-HISTORY] drives an alert from draft to closed, its periods ending on stored timers, and folds the stored events back to the same state', async () => {
+        const { app, run, state } = setup()
+        const step = () => clock.advance(7 * MINUTE)
+        const { exchangeId } = await run(U.frAlertHandler, alertCreate)
+        for (const [who, type] of [
+          [U.frAlertHandler, 'alert.submit'],
+          [U.frNimicBroadcaster, 'alert.accept'],
+          [U.frNimicBroadcaster, 'alert.broadcast'],
+          [U.deNimicBroadcaster, 'alert.acknowledge'],
+          [U.itNimicBroadcaster, 'alert.acknowledge'],
+        ] as const) {
+          step()
+          await run(who, { type, exchangeId })
+        }
+        step()
+        await run(U.deNimicBroadcaster, { type: 'alert.forward-within-state', exchangeId, authorities: [A.deCa, A.deCa2] })
+        step()
+        await run(U.itNimicBroadcaster, { type: 'alert.submit-information', exchangeId, kind: 'general', coordinator: A.itNimic, text: alertText('The provider also works in Milan.') })
+        const [info] = (await state(exchangeId)).information
+        step()
+        await run(U.itNimicBroadcaster, { type: 'alert.broadcast-information', exchangeId, informationId: info?.id })
+        step()
+        await run(U.deAlertHandler, { type: 'alert.propose-closure', exchangeId, coordinator: A.deNimic, text: alertText('The provider ceased trading.') })
+        step()
+        await run(U.de2AlertHandler, { type: 'alert.comment', exchangeId, text: alertText('We agree.') })
+        const proposed = await state(exchangeId)
+        expect(proposed.status).toBe('closure-open-for-comments')
+
+        // The comment period ends on its stored timer, not an instant before.
+        expect(await atInstant(app, proposed.closure?.commentPeriodEndsAt ?? '')).toBe(1)
+        expect(await app.fireDueTimers()).toBe(0)
+        expect((await state(exchangeId)).status).toBe('closure-awaiting-broadcast')
+        const late = await app.execute(as(U.deAlertHandler), { type: 'alert.comment', exchangeId, text: alertText('Too late.') })
+        expect(E.isLeft(late)).toBe(true)
+        step()
+        await run(U.deNimicBroadcaster, { type: 'alert.broadcast-closure-proposal', exchangeId, includedComments: proposed.closure?.comments.map((c) => c.id) ?? [] })
+
+        // So does the objection period; it leaves the status as it is.
+        const broadcastProposal = await state(exchangeId)
+        expect(await atInstant(app, broadcastProposal.closure?.objectionPeriodEndsAt ?? '')).toBe(1)
+        expect(await app.fireDueTimers()).toBe(0)
+        const ended = await state(exchangeId)
+        expect(ended.status).toBe('closure-open-for-objections')
+        expect(ended.closure?.objectionPeriodEnded).toBe(true)
+        step()
+        await run(U.deNimicBroadcaster, { type: 'alert.close', exchangeId })
+        const closed = await state(exchangeId)
+        expect(closed.status).toBe('closed')
+
+        // The stored events, decoded and folded again, give the state the service folded as it wrote them.
+        const stored = await store().events.read(exchangeId)
+        expect(stored.map((e) => e.version)).toEqual(stored.map((_, i) => i + 1))
+        const events = stored.map((e) => {
+          const decoded = testAlertProcedure.events.decode(e.event)
+          if (E.isLeft(decoded)) throw new Error(`stored event ${e.version} does not decode`)
+          return decoded.right
+        })
+        expect(events.reduce<AlertState | undefined>((s, e: AlertEvent) => testAlertProcedure.evolve(s, e), undefined)).toEqual(closed)
+        expect(closed.history.map((h) => [h.action, h.from, h.to, h.actor])).toEqual(events.map((e) => [e.type, e.from, e.to, e.actor]))
+        const fresh = alertServiceOver(store(), clock, 'fresh')
+        const reloaded = await fresh.load(exchangeId)
+        expect(E.isRight(reloaded) && reloaded.right.state).toEqual(closed)
+        expect(events.filter((e) => e.actor.kind === 'system').map((e) => e.type)).toEqual(['alert.comment-period-ended', 'alert.objection-period-ended'])
+      })
+
+      it('[SRCH-ALERT-LIST-SCOPE][ALERT-DELIVER-COMMISSION][ALERT-DELIVER-MAILBOXES] lists an alert for the recipient mailbox and the Commission once broadcast, not before, and searches by procedure', async () => {
+        const { run } = setup()
+        const deMailbox = scopeOf(U.deNimicBroadcaster)
+        const request = await run(U.frHandler, draft)
+        const { exchangeId } = await run(U.frAlertHandler, alertCreate)
+        await run(U.frAlertHandler, { type: 'alert.submit', exchangeId })
+        await run(U.frNimicBroadcaster, { type: 'alert.accept', exchangeId })
+        // Before broadcast, only the initiating side and its coordinator find it.
+        const before = await listsAsDecided(exchangeId)
+        expect(before).toEqual(expect.arrayContaining([U.frAlertHandler, U.frNimicBroadcaster]))
+        expect(before).not.toContain(U.deNimicBroadcaster)
+        expect(before).not.toContain('commission')
+        expect(await foundBy(deMailbox, exchangeId)).toBe(false)
+        expect(await foundBy(COMMISSION_SCOPE, exchangeId)).toBe(false)
+
+        await run(U.frNimicBroadcaster, { type: 'alert.broadcast', exchangeId })
+        const after = await listsAsDecided(exchangeId)
+        expect(after).toEqual(expect.arrayContaining([U.deNimicBroadcaster, U.itNimicBroadcaster, 'commission']))
+        // Authorities the alert has not reached yet find nothing.
+        expect(after).not.toContain(U.deAlertHandler)
+        expect(await foundBy(deMailbox, exchangeId)).toBe(true)
+        expect(await foundBy(COMMISSION_SCOPE, exchangeId)).toBe(true)
+        await run(U.deNimicBroadcaster, { type: 'alert.acknowledge', exchangeId })
+        await run(U.deNimicBroadcaster, { type: 'alert.forward-within-state', exchangeId, authorities: [A.deCa] })
+        expect(await listsAsDecided(exchangeId)).toContain(U.deAlertHandler)
+
+        // Search by procedure, for the mailbox and the Commission, as searchSummaries does.
+        const summaries = (await Promise.all([exchangeId, request.exchangeId].map((id) => store().projections.summary(id)))).filter((x): x is ExchangeSummary => x !== undefined)
+        expect((await store().projections.find({ procedure: 'services.alert' })).map((x) => x.exchangeId)).toEqual([exchangeId])
+        expect((await store().projections.find({ procedure: requestForInformation.id })).map((x) => x.exchangeId)).toEqual([request.exchangeId])
+        for (const scope of [deMailbox, COMMISSION_SCOPE, scopeOf(U.frAlertHandler), scopeOf(U.frHandler)]) {
+          for (const procedure of ['services.alert', requestForInformation.id, undefined]) {
+            const q: SearchQuery = { scope, sort: 'updated-desc', limit: 10, ...(procedure === undefined ? {} : { procedure }) }
+            expect(await store().projections.search(q), JSON.stringify({ scope: scope.authorityId, procedure })).toEqual(searchSummaries(summaries, q))
+          }
+        }
+        const mailboxAlerts = await store().projections.search({ scope: deMailbox, procedure: 'services.alert', sort: 'updated-desc', limit: 10 })
+        expect(mailboxAlerts.items.map((x) => x.exchangeId)).toEqual([exchangeId])
+        const commission = await store().projections.search({ scope: COMMISSION_SCOPE, sort: 'updated-desc', limit: 10 })
+        expect(commission.items.map((x) => x.exchangeId)).toEqual([exchangeId])
+      })
+
+      it('[RET-ALERT-PD-PURGE][RET-DELETE-THREE-YEARS] keeps the personal data of an alert in the vault, blocks it six months and erases it three years after closure', async () => {
+        const { app, run, state, commits } = setup()
+        const { exchangeId } = await run(U.frAlertHandler, alertCreate)
+        // What the service hands the storage: references in the events, the personal data apart.
+        const created = commits[0]?.appends[0]
+        expect(JSON.stringify(created?.events)).not.toContain(ALERT_SENTINEL)
+        expect(JSON.stringify(created?.events)).toContain('personalDataRef')
+        expect(JSON.stringify(created?.personal)).toContain(ALERT_SENTINEL)
+        const storedText = async () => JSON.stringify(await store().events.readAll(0, 1000))
+        // Reads give the events back whole while the data is kept.
+        expect(await storedText()).toContain(ALERT_SENTINEL)
+
+        for (const [who, type] of [
+          [U.frAlertHandler, 'alert.submit'],
+          [U.frNimicBroadcaster, 'alert.accept'],
+          [U.frNimicBroadcaster, 'alert.broadcast'],
+        ] as const)
+          await run(who, { type, exchangeId })
+        await run(U.deNimicBroadcaster, { type: 'alert.propose-closure', exchangeId, coordinator: A.deNimic, text: alertText('The provider ceased trading.') })
+        const { closure } = await state(exchangeId)
+        expect(await atInstant(app, closure?.commentPeriodEndsAt ?? '')).toBe(1)
+        await run(U.deNimicBroadcaster, { type: 'alert.broadcast-closure-proposal', exchangeId, includedComments: [] })
+        expect(await atInstant(app, (await state(exchangeId)).closure?.objectionPeriodEndsAt ?? '')).toBe(1)
+        await run(U.deNimicBroadcaster, { type: 'alert.close', exchangeId })
+        const closed = await state(exchangeId)
+        const { blockAt, eraseAt } = alertRetention(closed)
+        if (blockAt === undefined || eraseAt === undefined) throw new Error('a closed alert has a retention schedule')
+        expect(Date.parse(blockAt) - Date.parse(closed.closedAt ?? '')).toBeGreaterThanOrEqual(181 * DAY)
+        expect(eraseAt.slice(0, 4)).toBe(String(Number((closed.closedAt ?? '').slice(0, 4)) + 3))
+
+        expect(await atInstant(app, blockAt)).toBe(1)
+        expect((await state(exchangeId)).personalData).toBe('blocked')
+        expect(await storedText()).toContain(ALERT_SENTINEL)
+        expect(await atInstant(app, eraseAt)).toBe(1)
+        expect((await state(exchangeId)).personalData).toBe('erased')
+        // After erasure no stored event holds it: each place says it was erased.
+        expect(await storedText()).not.toContain(ALERT_SENTINEL)
+        const first = (await store().events.read(exchangeId))[0]?.event.payload as { content?: { provider?: unknown; caseDescription?: unknown } }
+        expect(first.content?.provider).toEqual({ redacted: 'erased' })
+        expect(first.content?.caseDescription).toEqual({ redacted: 'erased' })
+        const fresh = alertServiceOver(store(), clock, 'fresh')
+        const loaded = await fresh.load(exchangeId)
+        expect(E.isRight(loaded) && JSON.stringify(loaded.right.state)).not.toContain(ALERT_SENTINEL)
+        expect(E.isRight(loaded) && (loaded.right.state as AlertState).personalData).toBe('erased')
+        clock.set(new Date('2100-01-01T00:00:00Z'))
+        expect(await app.fireDueTimers()).toBe(0)
+      })
+    })
+    describe('outbox retries, dead letters, accounts and sessions', () => {
+      type Accounts = NonNullable<Storage['accounts']>
+      type Sessions = NonNullable<Storage['sessions']>
+      const accounts = (): Accounts => {
+        const a = store().accounts
+        if (a === undefined) throw new Error('The storage under test keeps no accounts')
+        return a
+      }
+      const sessions = (): Sessions => {
+        const s = store().sessions
+        if (s === undefined) throw new Error('The storage under test keeps no sessions')
+        return s
+      }
+      const claimedIds = async () => (await store().outbox.claimPending(10)).map((m) => m.id)
+      /** Commits the notifications with one event and returns their ids, as a first claim hands them out. */
+      const queued = async (...messages: ReadonlyArray<string>) => {
+        const a = xid('r-a')
+        await committed(changes({ appends: [append(a, 0, 1)], notifications: messages.map((m) => notification(a, m)) }))
+        const claimed = await store().outbox.claimPending(10)
+        expect(claimed.map((m) => [m.notification.message, m.attempts, m.lastError])).toEqual(messages.map((m) => [m, 0, undefined]))
+        return claimed.map((m) => m.id)
+      }
+
+      it('offers a failed message again only from its retry instant, counting attempts and keeping the last error', async () => {
+        const [one, two] = await queued('one', 'two')
+        if (one === undefined || two === undefined) throw new Error('two messages expected')
+        await store().outbox.markFailed(one, { error: '451 try later', retryAt: isoAt(10 * MINUTE) })
+        await store().outbox.markDelivered(two)
+        // The failure ended the claim, but the message waits for its retry instant, leases or not.
+        expect(await claimedIds()).toEqual([])
+        clock.set(at(10 * MINUTE - 1))
+        expect(await claimedIds()).toEqual([])
+        clock.set(at(10 * MINUTE))
+        const again = await store().outbox.claimPending(10)
+        expect(again.map((m) => [m.id, m.notification.message, m.createdAt, m.attempts, m.lastError])).toEqual([[one, 'one', T0, 1, '451 try later']])
+        // Claimed again, it is under a lease like any other message.
+        expect(await claimedIds()).toEqual([])
+        await store().outbox.markFailed(one, { error: '452 mailbox full', retryAt: isoAt(30 * MINUTE) })
+        clock.set(at(30 * MINUTE))
+        expect((await store().outbox.claimPending(10)).map((m) => [m.attempts, m.lastError])).toEqual([[2, '452 mailbox full']])
+        expect(await store().outbox.deadLetters(10)).toEqual([])
+        await store().outbox.markDelivered(one)
+        clock.advance(100 * LEASE_MS)
+        expect(await claimedIds()).toEqual([])
+      })
+
+      it('moves a message failed without a retry instant to the dead letters, oldest first, never claimed until requeued with its attempts kept', async () => {
+        const [a, b, c] = await queued('a', 'b', 'c')
+        if (a === undefined || b === undefined || c === undefined) throw new Error('three messages expected')
+        // A retry instant already passed makes the message due at once.
+        await store().outbox.markFailed(a, { error: 'connection reset', retryAt: isoAt(0) })
+        expect(await claimedIds()).toEqual([a])
+        clock.set(at(MINUTE))
+        await store().outbox.markFailed(c, { error: '550 no such user' })
+        clock.set(at(2 * MINUTE))
+        await store().outbox.markFailed(a, { error: '554 rejected' })
+        await store().outbox.markDelivered(b)
+        const deadA = { id: a, notification: notification(xid('r-a'), 'a'), createdAt: T0, attempts: 2, lastError: '554 rejected', failedAt: isoAt(2 * MINUTE) }
+        const deadC = { id: c, notification: notification(xid('r-a'), 'c'), createdAt: T0, attempts: 1, lastError: '550 no such user', failedAt: isoAt(MINUTE) }
+        expect(await store().outbox.deadLetters(10)).toEqual([deadC, deadA])
+        expect(await store().outbox.deadLetters(1)).toEqual([deadC])
+        clock.advance(100 * LEASE_MS)
+        expect(await claimedIds()).toEqual([])
+        // A dead letter fails no further, and neither a delivered message nor a queued one is requeued.
+        await store().outbox.markFailed(c, { error: 'late', retryAt: isoAt(0) })
+        await store().outbox.requeue(b)
+        expect(await store().outbox.deadLetters(10)).toEqual([deadC, deadA])
+        expect(await claimedIds()).toEqual([])
+
+        await store().outbox.requeue(a)
+        expect(await store().outbox.deadLetters(10)).toEqual([deadC])
+        const requeued = await store().outbox.claimPending(10)
+        expect(requeued.map((m) => [m.id, m.attempts, m.lastError])).toEqual([[a, 2, '554 rejected']])
+        await store().outbox.markFailed(a, { error: 'again', retryAt: clock.now().toISOString() })
+        expect((await store().outbox.claimPending(10)).map((m) => [m.id, m.attempts, m.lastError])).toEqual([[a, 3, 'again']])
+        await store().outbox.markDelivered(a)
+        clock.advance(100 * LEASE_MS)
+        expect(await claimedIds()).toEqual([])
+        expect(await store().outbox.deadLetters(10)).toEqual([deadC])
+      })
+
+      it('[LOGIN-USERNAME-UNIQUE][LOGIN-CASE-SENSITIVE] finds an account by its exact username only, and by its user', async () => {
+        const data = { hash: 'scrypt$1$abc', failures: 0, note: 'Jérôme' }
+        expect(await accounts().save({ username: 'Ab3xK9', userId: U.frHandler, data }, 0)).toBe(true)
+        expect(await accounts().byUsername('Ab3xK9')).toEqual({ username: 'Ab3xK9', userId: U.frHandler, version: 1, data })
+        expect(await accounts().byUsername('ab3xk9')).toBeUndefined()
+        expect(await accounts().byUsername('AB3XK9')).toBeUndefined()
+        // The same letters in another case are another username.
+        expect(await accounts().save({ username: 'ab3xk9', userId: U.deHandler, data: { hash: 'other' } }, 0)).toBe(true)
+        expect((await accounts().byUsername('ab3xk9'))?.userId).toBe(U.deHandler)
+        expect((await accounts().byUsername('Ab3xK9'))?.userId).toBe(U.frHandler)
+        expect(await accounts().byUser(U.frHandler)).toEqual({ username: 'Ab3xK9', userId: U.frHandler, version: 1, data })
+        expect((await accounts().byUser(U.deHandler))?.username).toBe('ab3xk9')
+        expect(await accounts().byUser(U.itHandler)).toBeUndefined()
+      })
+
+      it('[LOGIN-USERNAME-UNIQUE] refuses an account with a taken username, and a second account for a user', async () => {
+        const first = { username: 'u-7Q2m', userId: U.frHandler, data: { hash: 'h1' } }
+        expect(await accounts().save(first, 0)).toBe(true)
+        expect(await accounts().save({ username: 'u-7Q2m', userId: U.deHandler, data: { hash: 'h2' } }, 0)).toBe(false)
+        expect(await accounts().save({ username: 'u-other', userId: U.frHandler, data: { hash: 'h3' } }, 0)).toBe(false)
+        expect(await accounts().byUser(U.deHandler)).toBeUndefined()
+        expect(await accounts().byUsername('u-other')).toBeUndefined()
+        // Nor can an update hand an account to a user who has one.
+        expect(await accounts().save({ username: 'u-de', userId: U.deHandler, data: { hash: 'h4' } }, 0)).toBe(true)
+        expect(await accounts().save({ ...first, userId: U.deHandler }, 1)).toBe(false)
+        expect(await accounts().byUsername('u-7Q2m')).toEqual({ ...first, version: 1 })
+        expect((await accounts().byUser(U.deHandler))?.username).toBe('u-de')
+        // An update may move an account to a user without one.
+        expect(await accounts().save({ ...first, userId: U.itHandler }, 1)).toBe(true)
+        expect(await accounts().byUser(U.frHandler)).toBeUndefined()
+        expect(await accounts().byUser(U.itHandler)).toEqual({ ...first, userId: U.itHandler, version: 2 })
+      })
+
+      it('[LOGIN-FIVE-ATTEMPTS] writes accounts optimistically: a write from a stale version is refused, so that concurrent failures all count', async () => {
+        const account = (failures: number) => ({ username: 'k9Zt', userId: U.frHandler, data: { failures } })
+        expect(await accounts().save(account(0), 0)).toBe(true)
+        // Two attempts read version 1 and both fail: the second write is refused and must read again.
+        expect(await accounts().save(account(1), 1)).toBe(true)
+        expect(await accounts().save(account(1), 1)).toBe(false)
+        const reread = await accounts().byUsername('k9Zt')
+        expect(reread).toEqual({ ...account(1), version: 2 })
+        expect(await accounts().save(account(2), reread?.version ?? 0)).toBe(true)
+        expect(await accounts().save(account(0), 0)).toBe(false)
+        expect(await accounts().save({ ...account(9), username: 'nobody' }, 3)).toBe(false)
+        expect(await accounts().byUsername('nobody')).toBeUndefined()
+        // Writes at once from the same version: exactly one wins.
+        const raced = await Promise.all([3, 4, 5].map((failures) => accounts().save(account(failures), 3)))
+        expect(raced.filter((ok) => ok)).toHaveLength(1)
+        const winner = [3, 4, 5][raced.indexOf(true)]
+        expect(await accounts().byUsername('k9Zt')).toEqual({ ...account(winner ?? -1), version: 4 })
+      })
+
+      it('creates, reads, touches and deletes login sessions, one by one or all of a user', async () => {
+        const session = (id: string, userId: string, authorityId: string): Parameters<Sessions['create']>[0] => ({
+          id,
+          userId,
+          authorityId,
+          csrf: `csrf-${id}`,
+          createdAt: T0,
+          lastSeenAt: T0,
+          expiresAt: isoAt(30 * MINUTE),
+        })
+        const s1 = session('h-1', U.frHandler, A.frCa)
+        const s2 = session('h-2', U.frHandler, A.frCa)
+        const s3 = session('h-3', U.deHandler, A.deCa)
+        for (const s of [s1, s2, s3]) await sessions().create(s)
+        expect(await sessions().get('h-1')).toEqual(s1)
+        expect(await sessions().get('h-unknown')).toBeUndefined()
+        await sessions().touch('h-1', isoAt(5 * MINUTE), isoAt(35 * MINUTE))
+        expect(await sessions().get('h-1')).toEqual({ ...s1, lastSeenAt: isoAt(5 * MINUTE), expiresAt: isoAt(35 * MINUTE) })
+        expect(await sessions().get('h-2')).toEqual(s2)
+        await sessions().touch('h-unknown', isoAt(5 * MINUTE), isoAt(35 * MINUTE))
+        expect(await sessions().get('h-unknown')).toBeUndefined()
+        await sessions().delete('h-1')
+        expect(await sessions().get('h-1')).toBeUndefined()
+        expect(await sessions().get('h-2')).toEqual(s2)
+        await sessions().deleteForUser(U.frHandler)
+        expect(await sessions().get('h-2')).toBeUndefined()
+        expect(await sessions().get('h-3')).toEqual(s3)
+      })
+    })
+
   })
 }

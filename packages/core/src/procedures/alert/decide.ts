@@ -135,6 +135,10 @@ export const alertSubmitProblems = (
     problems.push({ code: 'alert.coordinator-invalid', ruleId: 'ALERT-SUBMIT-COORDINATOR', message: 'Select an alert coordinator linked to your authority', field: 'coordinator' })
   if (s.content.recipientStates.length === 0)
     problems.push({ code: 'alert.no-recipient-state', ruleId: 'ALERT-SUBMIT-RECIPIENT-MS', message: 'Select at least one recipient member state', field: 'recipientStates' })
+  // A state without an incoming mailbox could never receive the broadcast (ACT-MAILBOX-MIN-ONE).
+  const unreachable = s.content.recipientStates.filter((ms) => incomingMailboxes(directory, ms).length === 0)
+  if (unreachable.length > 0)
+    problems.push({ code: 'alert.no-mailbox', ruleId: 'ACT-MAILBOX-MIN-ONE', message: `No incoming alert mailbox in ${unreachable.join(', ')}`, field: 'recipientStates' })
   return problems
 }
 
@@ -199,9 +203,9 @@ const handlers = (policy: AlertPolicy): { readonly [A in AlertAction]?: Handler<
     if (own !== undefined) return own
     const added = [...new Set(c.memberStates)].filter((m) => !s.content.recipientStates.includes(m))
     if (added.length === 0) return fail('alert.nothing-added', 'These states already receive the alert', 'ALERT-ADD-MS-AFTER-BROADCAST')
-    if (s.broadcastAt === undefined) return only(event('alert.recipient-states-added', s.exchangeId, ctx, s.status, to, { memberStates: added, deliveries: [] }))
     const deliveries = deliveriesTo(ctx.directory, added, 'mailbox', [s.initiatingAuthority])
     if (E.isLeft(deliveries)) return deliveries
+    if (s.broadcastAt === undefined) return only(event('alert.recipient-states-added', s.exchangeId, ctx, s.status, to, { memberStates: added, deliveries: [] }))
     return only(event('alert.recipient-states-added', s.exchangeId, ctx, s.status, to, { memberStates: added, deliveries: deliveries.right }))
   },
   'alert.broadcast': (s, to, _c, ctx) => {

@@ -17,18 +17,20 @@ import type { AlertRecipient, AlertState } from './model.js'
 /**
  * How much an authority takes part in an alert: `full` for the initiating authority, the selected
  * and broadcasting coordinators, recipients and coordinators brought in by a step; `metadata` for
- * removed recipients (ALERT-REMOVED-LOSES-PD) and coordinators that passed the alert on before
- * broadcast; `undefined` for the others.
+ * removed recipients that hold no such other part (ALERT-REMOVED-LOSES-PD) and coordinators that
+ * passed the alert on before broadcast; `undefined` for the others.
  *
  * @category queries
  */
 export const alertStanding = (s: AlertState, id: AuthorityId): 'full' | 'metadata' | undefined => {
   if (id === s.initiatingAuthority) return 'full'
+  // Removal takes away what an authority had as a recipient, not its part as the coordinator that
+  // broadcast the alert or that a pending step awaits: it still acts there, so it must see what it acts on.
+  if (s.status !== 'draft' && id === s.selectedCoordinator) return 'full'
+  if (id === s.broadcastingCoordinator || s.involved.includes(id)) return 'full'
   const recipient = s.recipients.find((r) => r.authorityId === id)
   if (recipient?.removed === true) return 'metadata'
   if (recipient !== undefined) return 'full'
-  if (s.status !== 'draft' && id === s.selectedCoordinator) return 'full'
-  if (id === s.broadcastingCoordinator || s.involved.includes(id)) return 'full'
   if (s.formerCoordinators.includes(id)) return 'metadata'
   return undefined
 }

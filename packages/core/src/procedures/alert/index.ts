@@ -81,8 +81,7 @@ export const createAlertProcedure = (policy: AlertPolicy): Procedure<AlertState,
     creationActions: ['alert.create'],
     actions: ALERT_ACTIONS,
     decide: (command, state, ctx) => {
-      if (ctx.actor.kind === 'system' && !SYSTEM_ACTIONS.includes(command.type))
-        return E.left(domainError('alert.not-allowed', 'The system actor only ends periods and runs retention', 'ALERT-SUBMIT-BROADCAST-DISTINCT'))
+      // The system actor holds no user's standing, so the machine refuses it every user action with that action's own rule.
       if (ctx.actor.kind === 'user' && SYSTEM_ACTIONS.includes(command.type))
         return E.left(domainError('alert.not-allowed', 'Periods end and retention runs on schedule, not by a user', command.type.includes('comment') ? 'ALERT-COMMENT-PERIOD-END' : command.type.includes('objection') ? 'ALERT-OBJECTION-PERIOD-END' : 'RET-ALERT-PD-PURGE'))
       return decide(command, state, ctx)

@@ -254,10 +254,15 @@ describe('alert-workflow content roles of authorities', () => {
     // Given Italy without a mailbox
     const none = withAlertAccess(worldData(), A.itNimic, alertPatch({ incomingMailbox: false }))
     expect(errorsOf(none).filter((p) => p.ruleId === 'ACT-MAILBOX-MIN-ONE').map((p) => p.message)).toEqual([expect.stringContaining('IT')])
-    // Then an alert cannot be broadcast to Italy, and stays awaiting broadcast
-    const h = alertHarness(world(none))
+    // Then an alert to Italy cannot be submitted, since it could never be broadcast
+    const draft = alertHarness(world(none))
+    draft.ok(U.frAlertHandler, alertDraft())
+    expect(refusalCodeOf(draft.exec(U.frAlertHandler, on('alert.submit', draft.last())))).toEqual({ code: 'alert.no-mailbox', ruleId: 'ACT-MAILBOX-MIN-ONE' })
+    // and if Italy loses its mailbox after submission, the broadcast is refused and the alert stays awaiting broadcast
+    const h = alertHarness()
     const id = submittedAlert(h)
     h.ok(U.frNimicBroadcaster, on('alert.accept', id))
+    h.directory = world(none)
     expect(refusalCodeOf(h.exec(U.frNimicBroadcaster, on('alert.broadcast', id)))).toEqual({ code: 'alert.no-mailbox', ruleId: 'ACT-MAILBOX-MIN-ONE' })
     expect(h.state(id).status).toBe('awaiting-broadcast')
     // while a state that takes no part in alerts needs none
