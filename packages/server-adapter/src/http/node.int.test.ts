@@ -257,3 +257,26 @@ describe('createNodeListener on a real Node http server', () => {
     expect((JSON.parse(answer.text) as { version: number }).version).toBe(1)
   })
 })
+
+describe('Node binding: cookies', () => {
+  it('keeps every Set-Cookie header of a response (the session and the CSRF cookie of a login)', async () => {
+    const handler = async () => {
+      const res = new Response('{}', { headers: { 'content-type': 'application/json' } })
+      res.headers.append('set-cookie', '__Host-imi-session=a; HttpOnly; Secure; SameSite=Strict; Path=/')
+      res.headers.append('set-cookie', '__Host-imi-csrf=b; Secure; SameSite=Strict; Path=/')
+      return res
+    }
+    const server = createServer(createNodeListener(handler))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = server.address() as AddressInfo
+      const res = await fetch(`http://127.0.0.1:${port}/api/login/complete`)
+      expect(res.headers.getSetCookie()).toEqual([
+        '__Host-imi-session=a; HttpOnly; Secure; SameSite=Strict; Path=/',
+        '__Host-imi-csrf=b; Secure; SameSite=Strict; Path=/',
+      ])
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+  })
+})

@@ -44,7 +44,12 @@ export const createNodeListener =
         } as RequestInit)
         const response = await handler(request)
         res.statusCode = response.status
-        response.headers.forEach((value, key) => res.setHeader(key, value))
+        // Set-Cookie must stay separate headers: setHeader per value would keep only the last cookie.
+        response.headers.forEach((value, key) => {
+          if (key !== 'set-cookie') res.setHeader(key, value)
+        })
+        const cookies = response.headers.getSetCookie()
+        if (cookies.length > 0) res.setHeader('set-cookie', cookies)
         // A body the handler did not read to its end (refused early: too large, unauthenticated, of
         // the wrong type) still occupies the connection, and the next request on it would wait behind
         // it until the socket times out. Close the connection after this response and discard the rest.

@@ -5,6 +5,7 @@
  * @module
  */
 import { createServer } from 'node:http'
+import type { ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -41,14 +42,41 @@ export interface PageServer {
   close(): Promise<void>
 }
 
+/** The options of {@link startPageServer}. */
+export interface PageServerOptions {
+  /**
+   * Serves `/api/*` instead of the test server's handler, e.g. a `createImiHandler` with the built-in
+   * login. `api` is still the test server, for fixtures.
+   */
+  readonly handler?: (request: Request) => Promise<Response>
+}
+
+/**
+ * `createNodeListener` copies a response's headers one `setHeader` call at a time, so that a second
+ * `Set-Cookie` replaces the first: of the built-in login's two cookies (session, CSRF) only the last
+ * would reach the browser. This keeps every `Set-Cookie` of a response; it changes nothing once the
+ * binding writes them together.
+ */
+const keepEverySetCookie = (res: ServerResponse): ServerResponse => {
+  const setHeader = res.setHeader.bind(res)
+  res.setHeader = ((name: string, value: number | string | ReadonlyArray<string>) => {
+    if (name.toLowerCase() !== 'set-cookie') return setHeader(name, value)
+    const before = res.getHeader('set-cookie')
+    const kept = before === undefined ? [] : Array.isArray(before) ? before.map(String) : [String(before)]
+    return setHeader(name, [...kept, ...(Array.isArray(value) ? value.map(String) : [String(value)])])
+  }) as typeof res.setHeader
+  return res
+}
+
 /** Starts a page server on a free port. */
-export const startPageServer = async (): Promise<PageServer> => {
+export const startPageServer = async (options: PageServerOptions = {}): Promise<PageServer> => {
   const api = createTestServer()
+  const listener = createNodeListener(options.handler ?? api.handler)
   const pages = new Map<string, string>()
   const code = await testBundle()
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/'
-    if (path.startsWith('/api/')) return createNodeListener(api.handler)(req, res)
+    if (path.startsWith('/api/')) return listener(req, options.handler === undefined ? res : keepEverySetCookie(res))
     if (path === '/bundle.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' })
       res.end(code)

@@ -108,7 +108,7 @@ const retention = <S extends AlertStatus>(self: S) =>
  *
  * @category machine
  */
-export const alertMachine = setup({
+export const alertMachine = /* @__PURE__ */ setup({
   types: { events: {} as AlertMachineEvent },
   guards: {
     system: ({ event }) => event.facts.system,

@@ -118,7 +118,7 @@ export const createRequestProcedure = (
  *
  * @category procedures
  */
-export const requestForInformation = createRequestProcedure()
+export const requestForInformation = /* @__PURE__ */ createRequestProcedure()
 
 export type { RequestCommand, RequestAction, RequestCommandOf } from './commands.js'
 export { RequestCommandCodec, REQUEST_ACTIONS } from './commands.js'

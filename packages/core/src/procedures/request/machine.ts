@@ -72,7 +72,7 @@ const processing = <S extends RequestStatus>(self: S) => ({
  *
  * @category machine
  */
-export const requestMachine = setup({
+export const requestMachine = /* @__PURE__ */ setup({
   types: { events: {} as RequestMachineEvent },
   guards: {
     requestingHandler: ({ event }) => event.facts.requestingHandler,

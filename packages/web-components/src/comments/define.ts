@@ -1,0 +1,3 @@
+import { ImiComments } from './comments.js'
+
+if (customElements.get('imi-comments') === undefined) customElements.define('imi-comments', ImiComments)

@@ -1,0 +1,3 @@
+import { ImiDeadline } from './deadline.js'
+
+if (customElements.get('imi-deadline') === undefined) customElements.define('imi-deadline', ImiDeadline)
