@@ -696,7 +696,7 @@ export class ImiExchange extends ExchangePart {
       case 'provider':
         return alert === undefined ? nothing : this.renderProvider(view, alert)
       case 'alert-management':
-        return html`<imi-alert-panels .view=${view} .actions=${this.actions} lang=${this.language} @imi-command=${this.onChildCommand}></imi-alert-panels>`
+        return html`<imi-alert-panels .view=${view} .actions=${this.actions} today=${this.today ?? nothing} lang=${this.language} @imi-command=${this.onChildCommand}></imi-alert-panels>`
       case 'management':
         return this.renderManagement(view)
     }
