@@ -237,3 +237,17 @@ export type { LabelSection } from './i18n/ui/catalogue.js'
 export { COMPLETE_UI_LANGUAGES, UI_LABELS, extendUiLabels, uiLabel } from './i18n/ui/catalogue.js'
 export { COMMON_LABELS } from './i18n/ui/common.js'
 export { STATUS_LABELS as UI_STATUS_LABELS } from './i18n/ui/statuses.js'
+
+// machine translation (I18N-MT-*) and the directory of registers, reduced to its multilingual rules (spec §9, §12)
+export type { LanguagePair, TranslationConfig, Translator, TranslationRequest, MachineTranslation, TranslationInput } from './i18n/translation.js'
+export {
+  isPairSupported,
+  translationRequest,
+  translateFreeText,
+  TranslationInputCodec,
+  decodeTranslationInput,
+  missingTranslations,
+  createDictionaryTranslator,
+} from './i18n/translation.js'
+export type { Register, DisplayedInformalName } from './registers/registers.js'
+export { registerInformalName, withCommissionTranslations, searchRegisters } from './registers/registers.js'

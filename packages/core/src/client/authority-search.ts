@@ -12,7 +12,7 @@ import type { DomainError } from '../model/errors.js'
 import { invalidInput } from '../model/errors.js'
 import type { AuthorityId, LegislativeAreaId } from '../model/ids.js'
 import type { MemberState } from '../model/member-states.js'
-import type { Language } from '../i18n/languages.js'
+import type { FreeText, Language, LocalizedText } from '../i18n/languages.js'
 
 /**
  * What the directory shows of an authority.
@@ -25,6 +25,10 @@ export interface AuthorityCard {
   readonly memberState: MemberState
   readonly region?: string
   readonly languages: ReadonlyArray<Language>
+  /** The informal name in every official language (I18N-AUTHORITY-INFORMAL-NAME). */
+  readonly informalName?: LocalizedText
+  /** The description, in the authority's own language, which it declares (I18N-DESCRIPTION-LANGUAGE). */
+  readonly description?: FreeText
   readonly areas: ReadonlyArray<{
     readonly legislativeArea: LegislativeAreaId
     readonly role: LegislativeAreaRole
@@ -82,6 +86,8 @@ export const searchAuthorities = (directory: Directory, query: AuthorityQuery): 
       memberState: a.memberState,
       ...(a.region === undefined ? {} : { region: a.region }),
       languages: a.languages,
+      ...(a.informalName === undefined ? {} : { informalName: a.informalName }),
+      ...(a.description === undefined ? {} : { description: a.description }),
       areas: areas.map((l) => ({
         legislativeArea: l.legislativeArea,
         role: l.role,

@@ -19,6 +19,9 @@ import type { ActionId, ExchangeSummary, ExchangeView } from '../procedure/proce
 import type { AuthorityCard, AuthorityQuery } from './authority-search.js'
 import { decodeAuthorityQuery, searchAuthorities } from './authority-search.js'
 import type { SearchInput } from './search-input.js'
+import type { FreeText, Language } from '../i18n/languages.js'
+import type { LanguagePair, MachineTranslation, Translator } from '../i18n/translation.js'
+import { decodeTranslationInput, translateFreeText } from '../i18n/translation.js'
 import { decodeSearchInput } from './search-input.js'
 
 /**
@@ -64,6 +67,14 @@ export interface ImiClient {
   actionList(): Promise<E.Either<DomainError, ReadonlyArray<ListedSummary>>>
   /** The directory of competent authorities. */
   authorities(query: AuthorityQuery): Promise<E.Either<DomainError, ReadonlyArray<AuthorityCard>>>
+  /**
+   * The machine translation of a free text into `to`, from the language the text declares
+   * (I18N-MT-SOURCE-TAG), for supported pairs only (I18N-MT-PAIRS). Absent when the portal has no
+   * translator (I18N-MT-PORT).
+   */
+  translate?(text: FreeText, to: Language): Promise<E.Either<DomainError, MachineTranslation>>
+  /** The language pairs machine translation is offered for (I18N-MT-PAIRS). */
+  translationPairs?(): Promise<E.Either<DomainError, ReadonlyArray<LanguagePair>>>
 }
 
 /**
@@ -78,6 +89,10 @@ export interface LocalClientOptions {
   readonly clock: { now(): Date }
   /** The signed-in user. */
   readonly actor: Actor
+  /** The machine-translation service (I18N-MT-PORT); without it the client offers no translation. */
+  readonly translator?: Translator
+  /** The language pairs the translator supports (I18N-MT-PAIRS); none when absent. */
+  readonly translationPairs?: ReadonlyArray<LanguagePair>
 }
 
 /**
@@ -133,5 +148,20 @@ export const createLocalImiClient = (o: LocalClientOptions): ImiClient => {
       return E.right(listed.right.map((i) => ({ ...i, displayedStatus: E.isRight(s) ? listedStatus(i, s.right) : i.status })))
     },
     authorities: async (query) => E.map((q: AuthorityQuery) => searchAuthorities(directory(), q))(decodeAuthorityQuery(query)),
+    ...(o.translator === undefined ? {} : translationOf(o.translator, o.translationPairs ?? [])),
   }
 }
+
+/** The translation operations of a local client over a translator. */
+const translationOf = (translator: Translator, pairs: ReadonlyArray<LanguagePair>): Required<Pick<ImiClient, 'translate' | 'translationPairs'>> => ({
+  translate: async (text, to) => {
+    const input = decodeTranslationInput({ text: text.text, language: text.language, to })
+    if (E.isLeft(input)) return input
+    try {
+      return await translateFreeText(translator, { pairs }, { text: input.right.text, language: input.right.language }, input.right.to)
+    } catch {
+      return E.left(domainError('translation.unavailable', 'The translation service did not answer'))
+    }
+  },
+  translationPairs: async () => E.right(pairs),
+})

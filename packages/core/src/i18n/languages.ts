@@ -20,8 +20,8 @@ export const LANGUAGES = [
 export type Language = (typeof LANGUAGES)[number]
 
 /** Codec of {@link Language}. @category codecs */
-export const LanguageCodec = t.keyof(
-  Object.fromEntries(LANGUAGES.map((l) => [l, null])) as Record<Language, null>,
+export const LanguageCodec = /* @__PURE__ */ t.keyof(
+  /* @__PURE__ */ Object.fromEntries(/* @__PURE__ */ LANGUAGES.map((l) => [l, null])) as Record<Language, null>,
   'Language',
 )
 
@@ -63,7 +63,7 @@ export interface FreeText {
 /** Maximum length of one free text, in characters. @category model */
 export const FREE_TEXT_MAX_LENGTH = 10_000
 
-const BoundedText = new t.Type<string, string, unknown>(
+const BoundedText = /* @__PURE__ */ new t.Type<string, string, unknown>(
   'BoundedText',
   (u): u is string => typeof u === 'string',
   (u, c) =>
@@ -74,7 +74,7 @@ const BoundedText = new t.Type<string, string, unknown>(
 )
 
 /** Codec of {@link FreeText}: a non-empty text and its declared language. @category codecs */
-export const FreeTextCodec: t.Type<FreeText> = t.readonly(t.type({ text: BoundedText, language: LanguageCodec }), 'FreeText')
+export const FreeTextCodec: t.Type<FreeText> = /* @__PURE__ */ t.readonly(/* @__PURE__ */ t.type({ text: BoundedText, language: LanguageCodec }), 'FreeText')
 
 /**
  * Free text as it arrives from a form: the language may still be missing. Sending a request is
@@ -89,7 +89,7 @@ export interface DraftFreeText {
 }
 
 /** Codec of {@link DraftFreeText}. @category codecs */
-export const DraftFreeTextCodec: t.Type<DraftFreeText> = t.readonly(
-  t.intersection([t.type({ text: BoundedText }), t.partial({ language: LanguageCodec })]),
+export const DraftFreeTextCodec: t.Type<DraftFreeText> = /* @__PURE__ */ t.readonly(
+  /* @__PURE__ */ t.intersection([/* @__PURE__ */ t.type({ text: BoundedText }), /* @__PURE__ */ t.partial({ language: LanguageCodec })]),
   'DraftFreeText',
 )

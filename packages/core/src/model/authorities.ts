@@ -6,7 +6,7 @@
  */
 import type { AuthorityId, LegislativeAreaId } from './ids.js'
 import type { MemberState } from './member-states.js'
-import type { Language } from '../i18n/languages.js'
+import type { FreeText, Language, LocalizedText } from '../i18n/languages.js'
 
 /**
  * The administrative role of an authority in one legislative area (spec §1.2). It is independent of
@@ -175,6 +175,16 @@ export interface Authority {
   readonly email: string
   /** The languages the authority understands, shown to senders of free text (I18N-LANGUAGES-SPOKEN). */
   readonly languages: ReadonlyArray<Language>
+  /**
+   * The informal name, chosen by the authority to say what it does and ease search, translated into
+   * all official languages (I18N-AUTHORITY-INFORMAL-NAME); shown in the reader's display language.
+   */
+  readonly informalName?: LocalizedText
+  /**
+   * A short description, written in the authority's own official language and tagged with it, which
+   * readers may have machine-translated (I18N-DESCRIPTION-LANGUAGE).
+   */
+  readonly description?: FreeText
   readonly status: AccessStatus
   readonly access: ReadonlyArray<LegislativeAreaAccess>
   /**

@@ -12,7 +12,7 @@ import type { Directory } from '../model/directory.js'
 import type { AuthorityId, LegislativeAreaId, UserId } from '../model/ids.js'
 import type { MemberState } from '../model/member-states.js'
 import type { AlertUserRole, GeneralUserRole, RequestUserRole, User } from '../model/users.js'
-import type { Language } from '../i18n/languages.js'
+import type { Language, LocalizedText } from '../i18n/languages.js'
 import { LEGISLATIVE_AREAS } from '../data/legislative-areas.js'
 import { QUESTION_SETS } from '../data/question-sets.js'
 
@@ -135,6 +135,31 @@ export const U = {
 } as const
 
 /**
+ * The informal name of the French medical council, in every language of `LANGUAGES`
+ * (I18N-AUTHORITY-INFORMAL-NAME).
+ */
+const DOCTORS_COUNCIL: LocalizedText = {
+  en: 'National council of doctors', bg: 'Национален съвет на лекарите', cs: 'Národní rada lékařů', da: 'Nationalt lægeråd',
+  de: 'Nationaler Ärzterat', el: 'Εθνικό συμβούλιο ιατρών', es: 'Consejo nacional de médicos', et: 'Riiklik arstide nõukogu',
+  fi: 'Kansallinen lääkärineuvosto', fr: 'Conseil national des médecins', ga: 'Comhairle náisiúnta na ndochtúirí', hr: 'Nacionalno vijeće liječnika',
+  hu: 'Országos orvosi tanács', it: 'Consiglio nazionale dei medici', lt: 'Nacionalinė gydytojų taryba', lv: 'Valsts ārstu padome',
+  mt: 'Kunsill nazzjonali tat-tobba', nl: 'Nationale raad van artsen', pl: 'Krajowa rada lekarzy', pt: 'Conselho nacional dos médicos',
+  ro: 'Consiliul național al medicilor', sk: 'Národná rada lekárov', sl: 'Nacionalni svet zdravnikov', sv: 'Nationella läkarrådet',
+  is: 'Landsráð lækna', no: 'Nasjonalt legeråd',
+}
+
+/** The informal name of the Berlin chamber of physicians, in every language of `LANGUAGES`. */
+const BERLIN_PHYSICIANS: LocalizedText = {
+  en: 'Berlin chamber of physicians', bg: 'Лекарска камара на Берлин', cs: 'Lékařská komora Berlína', da: 'Berlins lægekammer',
+  de: 'Berliner Kammer der Ärzteschaft', el: 'Ιατρικό επιμελητήριο Βερολίνου', es: 'Colegio de médicos de Berlín', et: 'Berliini arstide koda',
+  fi: 'Berliinin lääkärikamari', fr: 'Chambre des médecins de Berlin', ga: 'Comhlachas dochtúirí Bheirlín', hr: 'Liječnička komora Berlina',
+  hu: 'Berlini orvosi kamara', it: 'Ordine dei medici di Berlino', lt: 'Berlyno gydytojų rūmai', lv: 'Berlīnes ārstu kamera',
+  mt: 'Kamra tat-tobba ta’ Berlin', nl: 'Artsenkamer Berlijn', pl: 'Izba lekarska w Berlinie', pt: 'Ordem dos médicos de Berlim',
+  ro: 'Camera medicilor din Berlin', sk: 'Lekárska komora Berlína', sl: 'Zdravniška zbornica Berlin', sv: 'Berlins läkarkammare',
+  is: 'Læknaráð Berlínar', no: 'Berlins legekammer',
+}
+
+/**
  * The data of the fixture directory. France and Germany each have a NIMIC and a DIMIC acting as
  * request coordinators and two competent authorities; the first competent authority of each is linked
  * to its NIMIC only. In the Services alert workflow each NIMIC is its state's incoming alert mailbox,
@@ -148,14 +173,25 @@ export const worldData = (): DirectoryData => ({
   authorities: [
     authority(A.frNimic, 'Secrétariat général des affaires européennes (NIMIC)', 'FR', 'NIMIC', coordinator(), ['fr', 'en'], alertCoordinator(true)),
     authority(A.frDimic, 'Ministère de la santé (DIMIC)', 'FR', 'DIMIC', coordinator(), ['fr'], alertCoordinator(false)),
-    authority(A.frCa, 'Ordre national des médecins', 'FR', 'competent-authority', competent(A.frNimic), ['fr', 'en'], alertAuthority(A.frNimic, A.frDimic)),
+    {
+      ...authority(A.frCa, 'Ordre national des médecins', 'FR', 'competent-authority', competent(A.frNimic), ['fr', 'en'], alertAuthority(A.frNimic, A.frDimic)),
+      informalName: DOCTORS_COUNCIL,
+      description: { text: 'Instance nationale de l’ordre des médecins : inscription au tableau et déontologie médicale.', language: 'fr' },
+    },
     authority(A.frCa2, 'Préfecture de Paris', 'FR', 'competent-authority', competent(A.frNimic), ['fr'], alertAuthority(A.frNimic)),
     authority(A.deNimic, 'Bundesministerium für Wirtschaft (NIMIC)', 'DE', 'NIMIC', coordinator(), ['de', 'en'], alertCoordinator(true)),
     authority(A.deDimic, 'Landesministerium Baden-Württemberg (DIMIC)', 'DE', 'DIMIC', coordinator(), ['de'], alertCoordinator(false)),
-    authority(A.deCa, 'Ärztekammer Berlin', 'DE', 'competent-authority', competent(A.deNimic), ['de', 'en'], alertAuthority(A.deNimic, A.deDimic)),
+    {
+      ...authority(A.deCa, 'Ärztekammer Berlin', 'DE', 'competent-authority', competent(A.deNimic), ['de', 'en'], alertAuthority(A.deNimic, A.deDimic)),
+      informalName: BERLIN_PHYSICIANS,
+      description: { text: 'Berufsvertretung der Ärztinnen und Ärzte in Berlin: Berufsaufsicht und Anerkennung von Qualifikationen.', language: 'de' },
+    },
     authority(A.deCa2, 'Regierungspräsidium Stuttgart', 'DE', 'competent-authority', competent(A.deNimic), ['de'], alertAuthority(A.deDimic)),
     authority(A.itNimic, 'Dipartimento per le politiche europee (NIMIC)', 'IT', 'NIMIC', coordinator(), ['it'], alertCoordinator(true)),
-    authority(A.itCa, 'Ministero della salute', 'IT', 'competent-authority', competent(A.itNimic), ['it', 'en'], alertAuthority(A.itNimic)),
+    {
+      ...authority(A.itCa, 'Ministero della salute', 'IT', 'competent-authority', competent(A.itNimic), ['it', 'en'], alertAuthority(A.itNimic)),
+      description: { text: 'Autorità nazionale competente per le professioni sanitarie.', language: 'it' },
+    },
   ],
   users: [
     user(U.frHandler, A.frCa, 'Camille', 'Martin', 'fr', ['request-handler']),

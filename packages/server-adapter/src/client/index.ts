@@ -4,8 +4,22 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js'
-import type { AuthorityCard, AuthorityQuery, CommandResult, DashboardCounts, DomainError, ExchangeId, ExchangeView, ImiClient, ListedPage, ListedSummary, SearchInput } from '@imi-kit/core'
+import type { Either } from 'fp-ts/lib/Either.js'
+import type {
+  AuthorityCard,
+  AuthorityQuery,
+  CommandResult,
+  DashboardCounts,
+  DomainError,
+  ExchangeId,
+  ExchangeView,
+  ImiClient,
+  LanguagePair,
+  ListedPage,
+  ListedSummary,
+  MachineTranslation,
+  SearchInput,
+} from '@imi-kit/core'
 
 /**
  * The options of {@link createHttpImiClient}.
@@ -32,7 +46,7 @@ export interface HttpClientOptions {
  */
 export interface HttpImiClient extends ImiClient {
   /** Uploads a document; reference it in a command by the returned `contentRef`. */
-  upload(file: Blob, mediaType?: string): Promise<E.Either<DomainError, { readonly contentRef: string; readonly size: number; readonly mediaType: string; readonly sha256: string }>>
+  upload(file: Blob, mediaType?: string): Promise<Either<DomainError, { readonly contentRef: string; readonly size: number; readonly mediaType: string; readonly sha256: string }>>
   /** The URL of an attachment's download, for a link. */
   attachmentUrl(exchangeId: ExchangeId, attachmentId: string): string
   /** The URL of an export of a search, for a link. */
@@ -40,6 +54,15 @@ export interface HttpImiClient extends ImiClient {
 }
 
 const value = (v: string | (() => string | undefined) | undefined) => (typeof v === 'function' ? v() : v)
+
+// The Either values are built by hand: `fp-ts/lib/Either.js` is CommonJS, and importing it would put
+// the whole module in the browser bundle for three one-line functions.
+const left = <A>(e: DomainError): Either<DomainError, A> => ({ _tag: 'Left', left: e })
+const right = <A>(a: A): Either<DomainError, A> => ({ _tag: 'Right', right: a })
+const mapRight =
+  <A, B>(f: (a: A) => B) =>
+  (ma: Either<DomainError, A>): Either<DomainError, B> =>
+    ma._tag === 'Left' ? ma : right(f(ma.right))
 
 const networkError = (): DomainError => ({ _tag: 'DomainError', code: 'http.network', message: 'The server could not be reached' })
 
@@ -67,7 +90,7 @@ const searchParams = (input: Record<string, unknown>): URLSearchParams => {
 export const createHttpImiClient = (options: HttpClientOptions): HttpImiClient => {
   const base = options.baseUrl.replace(/\/$/, '')
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args))
-  const call = async <A>(method: string, path: string, body?: unknown, raw?: { readonly blob: Blob; readonly type: string }): Promise<E.Either<DomainError, A>> => {
+  const call = async <A>(method: string, path: string, body?: unknown, raw?: { readonly blob: Blob; readonly type: string }): Promise<Either<DomainError, A>> => {
     const headers: Record<string, string> = { accept: 'application/json' }
     const token = value(options.token)
     if (token !== undefined) headers.authorization = `Bearer ${token}`
@@ -84,17 +107,17 @@ export const createHttpImiClient = (options: HttpClientOptions): HttpImiClient =
         ...(body !== undefined ? { body: JSON.stringify(body) } : raw !== undefined ? { body: raw.blob } : {}),
       })
     } catch {
-      return E.left(networkError())
+      return left(networkError())
     }
     let parsed: unknown
     try {
       parsed = await response.json()
     } catch {
-      return E.left({ _tag: 'DomainError', code: 'http.bad-response', message: `The server answered ${response.status} without JSON` })
+      return left({ _tag: 'DomainError', code: 'http.bad-response', message: `The server answered ${response.status} without JSON` })
     }
-    if (response.ok) return E.right(parsed as A)
+    if (response.ok) return right(parsed as A)
     const error = (parsed as { error?: { code?: unknown; message?: unknown; details?: unknown; ruleId?: unknown } } | null)?.error
-    return E.left({
+    return left({
       _tag: 'DomainError',
       code: typeof error?.code === 'string' ? error.code : `http.${response.status}`,
       message: typeof error?.message === 'string' ? error.message : response.statusText,
@@ -109,12 +132,14 @@ export const createHttpImiClient = (options: HttpClientOptions): HttpImiClient =
       return typeof exchangeId === 'string' ? call<CommandResult>('POST', `/exchanges/${id(exchangeId)}/commands`, command) : call<CommandResult>('POST', '/exchanges', command)
     },
     view: (exchangeId) => call<ExchangeView>('GET', `/exchanges/${id(exchangeId)}`),
-    actions: async (exchangeId) => E.map((r: { actions: ReadonlyArray<string> }) => r.actions)(await call<{ actions: ReadonlyArray<string> }>('GET', `/exchanges/${id(exchangeId)}/actions`)),
+    actions: async (exchangeId) => mapRight((r: { actions: ReadonlyArray<string> }) => r.actions)(await call<{ actions: ReadonlyArray<string> }>('GET', `/exchanges/${id(exchangeId)}/actions`)),
     search: (input) => call<ListedPage>('GET', `/search?${searchParams(input as Record<string, unknown>).toString()}`),
     dashboard: () => call<DashboardCounts>('GET', '/dashboard'),
-    actionList: async () => E.map((r: { items: ReadonlyArray<ListedSummary> }) => r.items)(await call<{ items: ReadonlyArray<ListedSummary> }>('GET', '/action-list')),
+    actionList: async () => mapRight((r: { items: ReadonlyArray<ListedSummary> }) => r.items)(await call<{ items: ReadonlyArray<ListedSummary> }>('GET', '/action-list')),
     authorities: async (query: AuthorityQuery) =>
-      E.map((r: { items: ReadonlyArray<AuthorityCard> }) => r.items)(await call<{ items: ReadonlyArray<AuthorityCard> }>('GET', `/authorities?${searchParams(query as Record<string, unknown>).toString()}`)),
+      mapRight((r: { items: ReadonlyArray<AuthorityCard> }) => r.items)(await call<{ items: ReadonlyArray<AuthorityCard> }>('GET', `/authorities?${searchParams(query as Record<string, unknown>).toString()}`)),
+    translate: (text, to) => call<MachineTranslation>('POST', '/translate', { text: text.text, language: text.language, to }),
+    translationPairs: async () => mapRight((r: { pairs: ReadonlyArray<LanguagePair> }) => r.pairs)(await call<{ pairs: ReadonlyArray<LanguagePair> }>('GET', '/translate/pairs')),
     upload: (file, mediaType) => call('POST', '/attachments', undefined, { blob: file, type: mediaType ?? (file.type === '' ? 'application/octet-stream' : file.type) }),
     attachmentUrl: (exchangeId, attachmentId) => `${base}/exchanges/${id(exchangeId)}/attachments/${id(attachmentId)}`,
     exportUrl: (input, format, language) => `${base}/search/export?${searchParams({ ...(input as Record<string, unknown>), format, lang: language }).toString()}`,

@@ -11,10 +11,11 @@ import {
   createLocalImiClient,
   decodeAuthorityQuery,
   decodeSearchInput,
+  decodeTranslationInput,
   domainError,
   viewerOf,
 } from '@imi-kit/core'
-import type { Actor, ApplicationService, Clock, Directory, DomainError, ExchangeId, ExchangeView, ImiClient, Storage } from '@imi-kit/core'
+import type { Actor, ApplicationService, Clock, Directory, DomainError, ExchangeId, ExchangeView, ImiClient, LanguagePair, Storage, Translator } from '@imi-kit/core'
 import type { BlobStore } from '../attachments/blob-store.js'
 import { errorResponse, json } from './responses.js'
 import type { ImiLogin } from '../login/index.js'
@@ -93,6 +94,10 @@ export interface ImiHandlerOptions {
   /** Replaces the built-in CSV/XLSX export. */
   readonly exporter?: SearchExporter
   readonly extraRoutes?: ExtraRoutes
+  /** The machine-translation service behind `POST /translate` (I18N-MT-PORT); none when absent. */
+  readonly translator?: Translator
+  /** The language pairs the translator supports (I18N-MT-PAIRS); none when absent. */
+  readonly translationPairs?: ReadonlyArray<LanguagePair>
   /** Default `/api`. */
   readonly basePath?: string
   readonly limits?: { readonly bodyBytes?: number; readonly attachmentBytes?: number; readonly attachmentTypes?: ReadonlyArray<string> }
@@ -201,7 +206,15 @@ export const createImiHandler = (options: ImiHandlerOptions): ((request: Request
   const document = openApiDocument(base)
 
   const clientFor = (actor: Actor): ImiClient =>
-    createLocalImiClient({ app: options.app, storage: options.storage, directory: options.directory, clock: options.clock, actor })
+    createLocalImiClient({
+      app: options.app,
+      storage: options.storage,
+      directory: options.directory,
+      clock: options.clock,
+      actor,
+      ...(options.translator === undefined ? {} : { translator: options.translator, translationPairs: options.translationPairs ?? [] }),
+    })
+  const noTranslator = () => fail('translation.not-configured', 'This server offers no machine translation')
 
   const either = <A>(r: E.Either<DomainError, A>, status = 200): Response => (E.isLeft(r) ? errorResponse(r.left) : json(status, r.right))
 
@@ -346,6 +359,18 @@ export const createImiHandler = (options: ImiHandlerOptions): ((request: Request
       const q = decodeAuthorityQuery(raw)
       if (E.isLeft(q)) return errorResponse(q.left)
       return either(E.map((items: unknown) => ({ items }))(await client.authorities(q.right)))
+    },
+    translate: async ({ request, client }) => {
+      if (client.translate === undefined) return errorResponse(noTranslator())
+      const body = await readJson(request, bodyLimit)
+      if (E.isLeft(body)) return errorResponse(body.left)
+      const input = decodeTranslationInput(body.right)
+      if (E.isLeft(input)) return errorResponse(input.left)
+      return either(await client.translate({ text: input.right.text, language: input.right.language }, input.right.to))
+    },
+    getTranslationPairs: async ({ client }) => {
+      if (client.translationPairs === undefined) return errorResponse(noTranslator())
+      return either(E.map((pairs: ReadonlyArray<LanguagePair>) => ({ pairs }))(await client.translationPairs()))
     },
     getMe: async ({ actor }) => {
       if (actor.kind !== 'user') return json(200, { kind: actor.kind })

@@ -101,6 +101,25 @@ const OPERATIONS: Record<string, Record<string, unknown>> = {
     responses: { 200: { description: 'Authorities', content: jsonContent({ type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } } }) } },
   },
   getMe: { summary: 'The signed-in user', responses: { 200: { description: 'The user', content: jsonContent({ type: 'object' }) } } },
+  translate: {
+    summary: 'Machine-translate a free text from its declared language into `to`, for a supported pair only (I18N-MT-SOURCE-TAG, I18N-MT-PAIRS); an approximate rendering, not an official translation',
+    requestBody: { required: true, content: jsonContent({ type: 'object', required: ['text', 'language', 'to'], properties: { text: { type: 'string', maxLength: 10000 }, language: { type: 'string' }, to: { type: 'string' } } }) },
+    responses: {
+      200: {
+        description: 'The translation',
+        content: jsonContent({ type: 'object', properties: { text: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, machineTranslated: { const: true } } }),
+      },
+    },
+  },
+  getTranslationPairs: {
+    summary: 'The language pairs machine translation is offered for (I18N-MT-PAIRS)',
+    responses: {
+      200: {
+        description: 'The pairs',
+        content: jsonContent({ type: 'object', properties: { pairs: { type: 'array', items: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' } } } } } }),
+      },
+    },
+  },
   loginBegin: {
     summary: 'Start signing in: the three positions of the security code to give (LOGIN-CHALLENGE-THREE)',
     security: [],

@@ -36,6 +36,8 @@ export const ROUTES = [
   { method: 'GET', path: '/search/export', operationId: 'exportSearch', authenticated: true },
   { method: 'GET', path: '/authorities', operationId: 'searchAuthorities', authenticated: true },
   { method: 'GET', path: '/me', operationId: 'getMe', authenticated: true },
+  { method: 'POST', path: '/translate', operationId: 'translate', authenticated: true },
+  { method: 'GET', path: '/translate/pairs', operationId: 'getTranslationPairs', authenticated: true },
   { method: 'POST', path: '/login/begin', operationId: 'loginBegin', authenticated: false },
   { method: 'POST', path: '/login/complete', operationId: 'loginComplete', authenticated: false },
   { method: 'POST', path: '/login/password', operationId: 'loginChangePassword', authenticated: false },

@@ -7,8 +7,8 @@
 import { html, nothing } from 'lit'
 import type { PropertyValues } from 'lit'
 import * as E from 'fp-ts/lib/Either.js'
-import { LEGISLATIVE_AREAS, MEMBER_STATES, localize } from '@imi-kit/core'
-import type { AuthorityCard, AuthorityQuery, DomainError, ImiClient } from '@imi-kit/core'
+import { LEGISLATIVE_AREAS, MEMBER_STATES, isPairSupported, localize } from '@imi-kit/core'
+import type { AuthorityCard, AuthorityQuery, DomainError, ImiClient, LanguagePair, LocalizedText } from '@imi-kit/core'
 import { ImiElement } from '../base.js'
 import { languageName, memberStateName } from '../exchange-list/format.js'
 import { authoritySearchStyles } from './styles.js'
@@ -30,6 +30,10 @@ type Workflow = '' | 'request' | 'alert'
  * results, each shown with its member state, its roles per legislative area and the languages it
  * speaks (I18N-LANGUAGES-SPOKEN), so that a sender knows in which languages to write free text
  * (I18N-SHOW-SPOKEN). The name is matched as typed, accents included (SRCH-AUTH-EXACT-TERMS).
+ * Each authority also shows its informal name in the display language (I18N-AUTHORITY-INFORMAL-NAME)
+ * and its description in the language it is written in, with a "Translate" button when the client
+ * offers machine translation for that language into the display language (I18N-DESCRIPTION-LANGUAGE,
+ * I18N-MT-PAIRS).
  *
  * The results are a group of radio buttons: arrow keys move the choice, and each choice fires
  * `imi-authority-selected`.
@@ -46,6 +50,9 @@ type Workflow = '' | 'request' | 'alert'
  * @csspart results - The list of authorities found.
  * @csspart authority - One authority found.
  * @csspart languages - The languages an authority speaks.
+ * @csspart informal-name - An authority's informal name, in the display language.
+ * @csspart description - An authority's description, in its own language.
+ * @csspart translation - The machine translation of a description.
  * @cssprop --imi-accent - Accent colour of the chosen authority.
  * @cssprop --imi-border - Colour of borders.
  * @cssprop --imi-font - Font of the element.
@@ -63,6 +70,8 @@ export class ImiAuthoritySearch extends ImiElement {
     found: { state: true, attribute: false },
     loading: { state: true, attribute: false },
     error: { state: true, attribute: false },
+    pairs: { state: true, attribute: false },
+    translations: { state: true, attribute: false },
   }
   declare memberState: string | undefined
   declare legislativeArea: string | undefined
@@ -73,8 +82,12 @@ export class ImiAuthoritySearch extends ImiElement {
   private declare found: ReadonlyArray<AuthorityCard> | undefined
   private declare loading: boolean
   private declare error: DomainError | undefined
+  private declare pairs: ReadonlyArray<LanguagePair>
+  /** Machine translations of descriptions, by authority id and target language. */
+  private declare translations: ReadonlyMap<string, string>
 
   private loadedFor: ImiClient | undefined
+  private pairsFor: ImiClient | undefined
   private request = 0
 
   constructor() {
@@ -82,6 +95,8 @@ export class ImiAuthoritySearch extends ImiElement {
     this.limit = 50
     this.query = {}
     this.loading = false
+    this.pairs = []
+    this.translations = new Map()
   }
 
   /** The authority chosen, once results show it. */
@@ -121,6 +136,14 @@ export class ImiAuthoritySearch extends ImiElement {
   }
 
   protected override willUpdate(_changed: PropertyValues): void {
+    const client = this.client
+    if (client !== undefined && client !== this.pairsFor) {
+      this.pairsFor = client
+      this.pairs = []
+      void client.translationPairs?.().then((r) => {
+        if (this.client === client && E.isRight(r)) this.pairs = r.right
+      })
+    }
     if (this.client !== undefined && this.client !== this.loadedFor) {
       this.loadedFor = this.client
       const w = this.workflow
@@ -137,6 +160,34 @@ export class ImiAuthoritySearch extends ImiElement {
     if (area === undefined) return id
     const [name, fallback] = localize(area.name, this.language)
     return fallback ? html`<span lang="en">${name}</span>` : name
+  }
+
+  /** Machine translation of a description into the display language, when the client offers the pair. */
+  private async translateDescription(a: AuthorityCard): Promise<void> {
+    const client = this.client
+    const to = this.language
+    if (client?.translate === undefined || a.description === undefined) return
+    const r = await client.translate(a.description, to)
+    this.error = E.isLeft(r) ? r.left : undefined
+    if (E.isRight(r)) this.translations = new Map(this.translations).set(`${a.id} ${to}`, r.right.text)
+  }
+
+  private renderInformalName(name: LocalizedText) {
+    const [text, fallback] = localize(name, this.language)
+    return html`<div part="informal-name" class="informal-name">${this.t('authority-search.informal-name')} <span class="value" lang=${fallback ? 'en' : this.language}>${text}</span></div>`
+  }
+
+  private renderDescription(a: AuthorityCard) {
+    const d = a.description
+    if (d === undefined) return nothing
+    const lang = this.language
+    const translated = this.translations.get(`${a.id} ${lang}`)
+    const offered = this.client?.translate !== undefined && isPairSupported({ pairs: this.pairs }, d.language, lang)
+    return html`<div part="description" class="description">
+        <span lang=${d.language}>${d.text}</span> <small>(${this.t('common.written-in', { language: languageName(d.language, lang) })})</small>
+        ${offered && translated === undefined ? html`<button type="button" @click=${() => void this.translateDescription(a)}>${this.t('authority-search.translate')}</button>` : nothing}
+      </div>
+      ${translated === undefined ? nothing : html`<div part="translation" class="translation">${this.t('authority-search.translation', { text: translated })}</div>`}`
   }
 
   private renderCriteria() {
@@ -191,6 +242,7 @@ export class ImiAuthoritySearch extends ImiElement {
               </li>`,
             )}
           </ul>
+          ${a.informalName === undefined ? nothing : this.renderInformalName(a.informalName)} ${this.renderDescription(a)}
           <div part="languages" class="languages">
             ${this.t('authority-search.languages', { languages: a.languages.map((l) => languageName(l, lang)).join(', ') })}
           </div>

@@ -4,8 +4,10 @@
  * @module
  */
 import { html, nothing } from 'lit'
-import { LANGUAGES } from '@imi-kit/core'
-import { ExchangePart, isRecord } from '../exchange/part.js'
+import type { PropertyValues } from 'lit'
+import { LANGUAGES, isPairSupported } from '@imi-kit/core'
+import type { ImiClient, Language, LanguagePair } from '@imi-kit/core'
+import { ExchangePart, isFreeText, isRecord } from '../exchange/part.js'
 import { commentsStyles } from './styles.js'
 
 interface MessageView {
@@ -23,7 +25,10 @@ const messagesOf = (content: unknown): ReadonlyArray<MessageView> =>
  * Shows the messages exchanged by the two sides of a request, each in the language it declares and
  * saying which (I18N-FREE-TEXT-TAGGED), and, when `request.add-message` is among the user's actions,
  * a form to add one with its language. While writing, the user sees the languages the other
- * authority understands (I18N-SHOW-SPOKEN), as advice only (I18N-SPOKEN-ADVISORY).
+ * authority understands (I18N-SHOW-SPOKEN), as advice only (I18N-SPOKEN-ADVISORY). A message written
+ * in another language than the display language has a "Translate" button when the client offers
+ * machine translation from its declared language into the display language (I18N-MT-PAIRS,
+ * I18N-MT-SOURCE-TAG); the translation is shown below it, marked as approximate.
  *
  * Give it an `exchange-id` (it loads the view and actions), or `.view` and `.actions` from a parent.
  * Set `authority-id` to the user's authority to show only the other party's languages; without it,
@@ -38,6 +43,8 @@ const messagesOf = (content: unknown): ReadonlyArray<MessageView> =>
  * @csspart message - One message.
  * @csspart free-text - The text of a message, carrying its `lang`.
  * @csspart language - The language a text is written in.
+ * @csspart translate - The button that machine-translates a message.
+ * @csspart translation - The machine translation of a message.
  * @csspart form - The form to add a message.
  * @csspart spoken - The languages the other authority understands.
  * @csspart error - A refusal, with its rule.
@@ -48,13 +55,58 @@ const messagesOf = (content: unknown): ReadonlyArray<MessageView> =>
  */
 export class ImiComments extends ExchangePart {
   static override styles = commentsStyles
-  static override properties = { ...ExchangePart.properties, busy: { state: true, attribute: false } }
+  static override properties = {
+    ...ExchangePart.properties,
+    busy: { state: true, attribute: false },
+    pairs: { state: true, attribute: false },
+    translations: { state: true, attribute: false },
+  }
   /** @internal */
   declare private busy: boolean
+  /** The language pairs the client translates. @internal */
+  declare private pairs: ReadonlyArray<LanguagePair>
+  /** Machine translations of messages, by message id and target language. @internal */
+  declare private translations: ReadonlyMap<string, string>
+  private pairsFor: ImiClient | undefined
 
   constructor() {
     super()
     this.busy = false
+    this.pairs = []
+    this.translations = new Map()
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed)
+    const client = this.client
+    if (client !== undefined && client !== this.pairsFor) {
+      this.pairsFor = client
+      this.pairs = []
+      void client.translationPairs?.().then((r) => {
+        if (this.client === client && r._tag === 'Right') this.pairs = r.right
+      })
+    }
+  }
+
+  /** Machine-translates a message from its declared language into the display language. */
+  private async translateMessage(m: MessageView, from: Language): Promise<void> {
+    const client = this.client
+    const to = this.language
+    if (client?.translate === undefined || !isFreeText(m.text)) return
+    const r = await client.translate({ text: m.text.text, language: from }, to)
+    this.error = r._tag === 'Left' ? r.left : undefined
+    if (r._tag === 'Right') this.translations = new Map(this.translations).set(`${m.id} ${to}`, r.right.text)
+  }
+
+  /** The translation of a message, or its button when the pair is offered; nothing otherwise. */
+  private renderTranslation(m: MessageView) {
+    const from = isFreeText(m.text) ? m.text.language : undefined
+    const to = this.language
+    if (from === undefined || !(LANGUAGES as ReadonlyArray<string>).includes(from)) return nothing
+    const translated = this.translations.get(`${m.id} ${to}`)
+    if (translated !== undefined) return html`<p part="translation" class="translation">${this.t('comments.translation', { text: translated })}</p>`
+    if (this.client?.translate === undefined || !isPairSupported({ pairs: this.pairs }, from as Language, to)) return nothing
+    return html`<button part="translate" type="button" @click=${() => void this.translateMessage(m, from as Language)}>${this.t('comments.translate')}</button>`
   }
 
   private async submit(e: SubmitEvent): Promise<void> {
@@ -80,6 +132,7 @@ export class ImiComments extends ExchangePart {
     return html`<li part="message" class="message" data-side=${m.side}>
       <p class="meta">${this.t('comments.by', { side: this.text(`comments.side.${m.side}`), authority: this.authorityName(authority), date: this.formatDate(m.at) })}</p>
       <p class="text">${this.renderFreeText(m.text)}</p>
+      ${this.renderTranslation(m)}
     </li>`
   }
 

@@ -45,4 +45,11 @@ export const AUTHORITY_SEARCH_LABELS: LabelSection = {
   'authority-search.role.alert-authority': { en: 'Alert authority', fr: 'Autorité chargée des alertes', de: 'Warnbehörde' },
   'authority-search.role.alert-coordinator': { en: 'Alert coordinator', fr: 'Coordonnateur des alertes', de: 'Warnkoordinator' },
   'authority-search.mailbox': { en: 'Incoming alert mailbox', fr: 'Boîte de réception des alertes', de: 'Eingangspostfach für Warnungen' },
+  'authority-search.informal-name': { en: 'Informal name:', fr: 'Dénomination officieuse :', de: 'Inoffizielle Bezeichnung:' },
+  'authority-search.translate': { en: 'Translate the description', fr: 'Traduire la description', de: 'Beschreibung übersetzen' },
+  'authority-search.translation': {
+    en: 'Machine translation, approximate: {text}',
+    fr: 'Traduction automatique, approximative : {text}',
+    de: 'Maschinelle Übersetzung, ungefähr: {text}',
+  },
 }

@@ -27,6 +27,12 @@ export const COMMENTS_LABELS: LabelSection = {
     de: 'Es wird empfohlen, aber nicht verlangt, in einer dieser Sprachen zu schreiben.',
   },
   'comments.closed': { en: 'Messages cannot be added now.', fr: 'Il n’est pas possible d’ajouter un commentaire pour le moment.', de: 'Derzeit können keine Nachrichten hinzugefügt werden.' },
+  'comments.translate': { en: 'Translate', fr: 'Traduire', de: 'Übersetzen' },
+  'comments.translation': {
+    en: 'Machine translation, approximate: {text}',
+    fr: 'Traduction automatique, approximative : {text}',
+    de: 'Maschinelle Übersetzung, ungefähr: {text}',
+  },
 
   // names of the languages a free text may declare
   'comments.language.bg': { en: 'Bulgarian', fr: 'bulgare', de: 'Bulgarisch' },
