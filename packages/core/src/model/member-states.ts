@@ -23,8 +23,8 @@ export type MemberState = (typeof MEMBER_STATES)[number]
 export const COMMISSION = 'EU' as const
 
 /** Codec of {@link MemberState}. @category codecs */
-export const MemberStateCodec = t.keyof(
-  Object.fromEntries(MEMBER_STATES.map((m) => [m, null])) as Record<MemberState, null>,
+export const MemberStateCodec = /* @__PURE__ */ t.keyof(
+  /* @__PURE__ */ Object.fromEntries(/* @__PURE__ */ MEMBER_STATES.map((m) => [m, null])) as Record<MemberState, null>,
   'MemberState',
 )
 

@@ -153,24 +153,24 @@ export interface ServiceProvider {
   readonly registrationNumber?: string
 }
 
-const Short = (name: string, max: number) =>
+const Short = /* @__NO_SIDE_EFFECTS__ */ (name: string, max: number) =>
   t.refinement(t.string, (s) => s.trim().length > 0 && s.length <= max, name)
 
 /** Codec of {@link ServiceProvider}. @category codecs */
-export const ServiceProviderCodec: t.Type<ServiceProvider> = t.readonly(
-  t.intersection([
-    t.type({ name: Short('ProviderName', 500) }),
-    t.partial({ address: Short('Address', 1000), registrationNumber: Short('RegistrationNumber', 200) }),
+export const ServiceProviderCodec: t.Type<ServiceProvider> = /* @__PURE__ */ t.readonly(
+  /* @__PURE__ */ t.intersection([
+    /* @__PURE__ */ t.type({ name: Short('ProviderName', 500) }),
+    /* @__PURE__ */ t.partial({ address: Short('Address', 1000), registrationNumber: Short('RegistrationNumber', 200) }),
   ]),
   'ServiceProvider',
 )
 
 /** The provider as stored: personal data, kept in the vault and erased on schedule. @category codecs */
-export const PersonalProviderCodec = personalData(ServiceProviderCodec)
+export const PersonalProviderCodec = /* @__PURE__ */ personalData(ServiceProviderCodec)
 /** A case description as stored: personal data (it describes the provider's conduct). @category codecs */
-export const PersonalCaseDescriptionCodec = personalData(DraftFreeTextCodec)
+export const PersonalCaseDescriptionCodec = /* @__PURE__ */ personalData(DraftFreeTextCodec)
 /** A free text of an alert step (information, comment, proposal, withdrawal) as stored: personal data. @category codecs */
-export const PersonalFreeTextCodec = personalData(FreeTextCodec)
+export const PersonalFreeTextCodec = /* @__PURE__ */ personalData(FreeTextCodec)
 
 /** The content of an alert that its initiating side writes. @category model */
 export interface AlertContent {
@@ -189,13 +189,13 @@ export interface AlertContent {
 }
 
 /** Fields of the content a command may set. @category codecs */
-export const AlertContentPatchCodec = t.partial({
-  checklist: t.readonlyArray(Short('CriterionId', 100)),
+export const AlertContentPatchCodec = /* @__PURE__ */ t.partial({
+  checklist: /* @__PURE__ */ t.readonlyArray(Short('CriterionId', 100)),
   provider: ServiceProviderCodec,
   serviceActivity: Short('ServiceActivity', 500),
-  establishment: t.union([MemberStateCodec, t.null]),
+  establishment: /* @__PURE__ */ t.union([MemberStateCodec, t.null]),
   caseDescription: DraftFreeTextCodec,
-  recipientStates: t.readonlyArray(MemberStateCodec),
+  recipientStates: /* @__PURE__ */ t.readonlyArray(MemberStateCodec),
   suggestedAuthorities: DraftFreeTextCodec,
 })
 
@@ -240,7 +240,7 @@ export const ALERT_INFORMATION_KINDS = ['general', 'clarification-request', 'clo
 export type AlertInformationKind = (typeof ALERT_INFORMATION_KINDS)[number]
 
 /** Codec of {@link AlertInformationKind}. @category codecs */
-export const AlertInformationKindCodec = t.keyof({ general: null, 'clarification-request': null, 'closure-suggestion': null, objection: null })
+export const AlertInformationKindCodec = /* @__PURE__ */ t.keyof({ general: null, 'clarification-request': null, 'closure-suggestion': null, objection: null })
 
 /**
  * An item of additional information, submitted to a coordinator and broadcast by it (spec §7.9).
