@@ -5,6 +5,7 @@
 import { runBundleSize } from './bundle.js'
 import { runHttpBenchmark } from './http.js'
 import { runLifecycles } from './request-lifecycle.js'
+import { runRetentionSweep } from './retention-sweep.js'
 import { runStorageBenchmarks } from './storage-append.js'
 
 const quick = process.env.BENCH_QUICK === '1'
@@ -24,6 +25,12 @@ await runStorageBenchmarks({
   postgres: process.env.BENCH_POSTGRES !== '0',
   log: (line) => console.log(line),
 })
+
+if (process.env.BENCH_POSTGRES !== '0') {
+  const sizes = (process.env.BENCH_SWEEP_SIZES ?? (quick ? '10000,100000' : '100000,1000000')).split(',').map((s) => Number(s.trim()))
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 9_999_999)) throw new RangeError(`BENCH_SWEEP_SIZES: not a list of sizes: ${process.env.BENCH_SWEEP_SIZES}`)
+  await runRetentionSweep({ sizes, log: (line) => console.log(line) })
+}
 
 await runHttpBenchmark({
   lifecycles: Number(process.env.BENCH_HTTP_LIFECYCLES ?? (quick ? 100 : 1000)),

@@ -251,3 +251,46 @@ export {
 } from './i18n/translation.js'
 export type { Register, DisplayedInformalName } from './registers/registers.js'
 export { registerInformalName, withCommissionTranslations, searchRegisters } from './registers/registers.js'
+
+// retention rules as data per legal basis, and `explain` for every derived date (issue 7, RET-*)
+export type {
+  RetentionCalendar,
+  RetentionAnchor,
+  RetentionStepKind,
+  RetentionStepRule,
+  RetentionPolicy,
+  RetentionPolicyId,
+  ScheduledRetentionStep,
+  RetentionOverrides,
+  StatisticalField,
+} from './retention/policies.js'
+export {
+  RETENTION_TIME_ZONE,
+  RETENTION_POLICIES,
+  STATISTICAL_FIELDS,
+  addInCalendar,
+  retentionSchedule,
+  scheduledStep,
+  statisticsStub,
+} from './retention/policies.js'
+export type { ExplainQuestion, ExplainCalendar, ExplainInput, Explanation, ExplainOptions } from './retention/explain.js'
+export { explain, explainRequest, explainAlert, hasPassed } from './retention/explain.js'
+
+// time done right: calendar days, calendar months clamped to the month end, working days, Europe/Brussels local-time
+// rules (RET-SYSTEM-TIMEZONE, RET-MONTH-ARITHMETIC, REG-INV-DISPATCH-*). `addCalendarMonths` and `REFERENCE_TIME_ZONE`
+// are these, which take precedence over the same names re-exported from the request procedure.
+export type { LocalDate, Weekday, WorkingDayCalendar } from './time/index.js'
+export {
+  REFERENCE_TIME_ZONE,
+  MONDAY_TO_FRIDAY,
+  EU_INSTITUTIONS_2026_2027,
+  localDate,
+  localTimeOfDay,
+  addCalendarDays,
+  addCalendarMonths,
+  isWorkingDay,
+  nextWorkingDay,
+  addWorkingDays,
+  INVITATION_CUTOFF_LOCAL_TIME,
+  invitationDispatchNight,
+} from './time/index.js'

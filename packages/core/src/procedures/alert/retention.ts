@@ -5,7 +5,7 @@
  * @module
  */
 import type { RetentionSchedule, Timer } from '../../procedure/procedure.js'
-import { addCalendarMonths } from '../request/retention.js'
+import { RETENTION_POLICIES, retentionSchedule, scheduledStep } from '../../retention/policies.js'
 import type { AlertState } from './model.js'
 
 /** Months after closure or withdrawal at which an alert's personal data leaves the users' reach (RET-ALERT-PD-PURGE). @category constants */
@@ -23,7 +23,8 @@ export const ALERT_PD_ERASE_MONTHS = 36
 export const alertRetention = (s: AlertState): RetentionSchedule => {
   const end = s.status === 'closed' ? s.closedAt : s.status === 'withdrawn' ? s.withdrawnAt : undefined
   if (end === undefined) return {}
-  return { blockAt: addCalendarMonths(end, ALERT_PD_BLOCK_MONTHS), eraseAt: addCalendarMonths(end, ALERT_PD_ERASE_MONTHS) }
+  const steps = retentionSchedule(RETENTION_POLICIES[s.status === 'withdrawn' ? 'imi-alert-withdrawn' : 'imi-alert'], end)
+  return { blockAt: scheduledStep(steps, 'block-personal-data')?.at, eraseAt: scheduledStep(steps, 'erase-personal-data')?.at }
 }
 
 /**

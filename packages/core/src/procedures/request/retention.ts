@@ -3,32 +3,30 @@
  *
  * @module
  */
-import { addMonths } from 'date-fns'
-import { TZDate } from '@date-fns/tz'
 import type { RetentionSchedule, Timer } from '../../procedure/procedure.js'
 import type { RequestPolicy } from './facts.js'
 import type { RequestState } from './model.js'
+import { RETENTION_POLICIES, retentionSchedule, scheduledStep } from '../../retention/policies.js'
+import type { RetentionOverrides } from '../../retention/policies.js'
 
-/** The reference time zone of calendar arithmetic (RET-SYSTEM-TIMEZONE). @category constants */
-export const REFERENCE_TIME_ZONE = 'Europe/Brussels'
+// The calendar arithmetic of the whole core lives in time/; re-exported here under the names this module always had.
+export { REFERENCE_TIME_ZONE, addCalendarMonths } from '../../time/calendar.js'
 
 /** Months after closure at which a request's personal data is blocked, at the latest (RET-BLOCK-SIX-MONTHS). @category constants */
 export const REQUEST_PD_BLOCK_MONTHS = 6
 /** Months after closure at which blocked personal data is erased (RET-DELETE-THREE-YEARS). @category constants */
 export const REQUEST_PD_ERASE_MONTHS = 36
 
+
 /**
- * Adds calendar months in the reference time zone, clamped to the month's end (RET-MONTH-ARITHMETIC).
+ * The operator's retention settings of a request as overrides of the IMI Regulation policy.
  *
- * @example
- * ```ts
- * import { addCalendarMonths } from '@imi-kit/core'
- * addCalendarMonths('2026-08-31T10:00:00.000Z', 6) // '2027-02-28T11:00:00.000Z' (12:00 in Brussels, summer and winter alike)
- * ```
- * @category time
+ * @category retention
  */
-export const addCalendarMonths = (iso: string, months: number): string =>
-  new Date(addMonths(new TZDate(iso, REFERENCE_TIME_ZONE), months).getTime()).toISOString()
+export const requestRetentionOverrides = (policy: RequestPolicy): RetentionOverrides => ({
+  ...(policy.personalDataBlockMonths === undefined ? {} : { 'block-personal-data': policy.personalDataBlockMonths }),
+  ...(policy.personalDataEraseMonths === undefined ? {} : { 'erase-personal-data': policy.personalDataEraseMonths }),
+})
 
 /**
  * The retention schedule of a request: nothing while it is open (RET-REQ-PD-OPEN-KEPT); from closure,
@@ -38,11 +36,9 @@ export const addCalendarMonths = (iso: string, months: number): string =>
  */
 export const requestRetention = (s: RequestState, policy: RequestPolicy): RetentionSchedule => {
   if (s.status !== 'closed' || s.closedAt === undefined) return {}
-  const block = Math.min(policy.personalDataBlockMonths ?? REQUEST_PD_BLOCK_MONTHS, REQUEST_PD_BLOCK_MONTHS)
-  return {
-    blockAt: addCalendarMonths(s.closedAt, block),
-    eraseAt: addCalendarMonths(s.closedAt, policy.personalDataEraseMonths ?? REQUEST_PD_ERASE_MONTHS),
-  }
+  // The IMI Regulation policy caps the configured block period at 6 months (RET-REQ-PD-CONFIG).
+  const steps = retentionSchedule(RETENTION_POLICIES['imi-regulation'], s.closedAt, requestRetentionOverrides(policy))
+  return { blockAt: scheduledStep(steps, 'block-personal-data')?.at, eraseAt: scheduledStep(steps, 'erase-personal-data')?.at }
 }
 
 /**
