@@ -158,9 +158,11 @@ const contentFor = (s: AlertState, viewer: Viewer, access: AccessLevel): AlertCo
     ...(s.withdrawnAt === undefined ? {} : { withdrawnAt: s.withdrawnAt }),
     ...(s.closedAt === undefined ? {} : { closedAt: s.closedAt }),
   }
-  if (s.status === 'closed' || s.status === 'withdrawn') return overview
-  const me = viewer.kind === 'user' ? viewer.authority.id : undefined
   const admin = viewer.kind === 'system-administrator'
+  // Users keep only the overview after closure or withdrawal; system administrators keep the blocked
+  // personal data within reach until its erasure (RET-BLOCK-SIX-MONTHS).
+  if ((s.status === 'closed' || s.status === 'withdrawn') && !admin) return overview
+  const me = viewer.kind === 'user' ? viewer.authority.id : undefined
   // Information not broadcast yet stays between its authors and the coordinator it was submitted to.
   const information = s.information.filter((i) => i.status === 'broadcast' || admin || me === i.submittingAuthority || me === i.coordinator)
   const closure = s.closure
