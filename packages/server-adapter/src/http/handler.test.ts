@@ -37,7 +37,7 @@ describe('HTTP API', () => {
     }
   })
 
-  it('[REQ-PD-HIDDEN-BEFORE-ACCEPT] runs a request from draft to closure over HTTP, showing each caller only its view', async () => {
+  it('[REQ-PREACCEPT-NO-PD] runs a request from draft to closure over HTTP, showing each caller only its view', async () => {
     const { s, id } = await sentRequest()
     const de = s.client(U.deHandler)
     const before = right(await de.view(id)) as ExchangeView<{ caseData: Record<string, unknown> }>

@@ -5,8 +5,6 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { addDays } from 'date-fns'
-import { TZDate } from '@date-fns/tz'
 import type { Actor, Viewer } from '../../model/actor.js'
 import { viewerOf } from '../../model/actor.js'
 import { canUseAlertWorkflow } from '../../model/authorities.js'
@@ -18,7 +16,7 @@ import type { AuthorityId, ExchangeId } from '../../model/ids.js'
 import type { MemberState } from '../../model/member-states.js'
 import { hasAlertRole } from '../../model/users.js'
 import type { Decision } from '../../procedure/procedure.js'
-import { REFERENCE_TIME_ZONE } from '../request/retention.js'
+import { addCalendarDays } from '../../time/calendar.js'
 import type { AlertAction, AlertCommand, AlertCommandOf } from './commands.js'
 import type { AlertEvent, AlertEventOf, AlertEventPayloads, AlertEventType } from './events.js'
 import { ALERT_PROCEDURE_VERSION } from './events.js'
@@ -69,10 +67,6 @@ const fail = (code: string, message: string, ruleId?: string, details?: Record<s
   E.left(domainError(code, message, ruleId, details))
 
 const only = (...events: ReadonlyArray<AlertEvent>): Result => E.right({ events, spawned: [], erase: false })
-
-/** Adds calendar days in the reference time zone, so that a period keeps its wall-clock time across daylight-saving changes. */
-const addCalendarDays = (iso: string, days: number): string =>
-  new Date(addDays(new TZDate(iso, REFERENCE_TIME_ZONE), days).getTime()).toISOString()
 
 const event = <T extends AlertEventType>(
   type: T,

@@ -7,8 +7,7 @@
  *
  * @module
  */
-import { addDays } from 'date-fns'
-import { TZDate } from '@date-fns/tz'
+import { addCalendarDays } from '../../time/calendar.js'
 import type { DomainError } from '../../model/errors.js'
 import { domainError } from '../../model/errors.js'
 import type { QuestionSetDerogation } from '../../model/legislative-areas.js'
@@ -16,21 +15,9 @@ import { DEROGATION_CHECKLIST_STEPS } from '../../model/legislative-areas.js'
 import { isSent } from './facts.js'
 import type { Answer, DerogationDraft, RequestState, SendProblem } from './model.js'
 import { DEROGATION_STANDSTILL_DAYS, REQUEST_NUMBER_FORMAT } from './model.js'
-import { REFERENCE_TIME_ZONE } from './retention.js'
 
-/**
- * Adds calendar days in the reference time zone: the local time of day is kept across a change of
- * daylight-saving time (DEROG-STANDSTILL-CALENDAR, RET-SYSTEM-TIMEZONE).
- *
- * @example
- * ```ts
- * import { addCalendarDays } from '@imi-kit/core'
- * addCalendarDays('2026-03-20T10:00:00.000Z', 15) // '2026-04-04T09:00:00.000Z' (11:00 in Brussels both days)
- * ```
- * @category time
- */
-export const addCalendarDays = (iso: string, days: number): string =>
-  new Date(addDays(new TZDate(iso, REFERENCE_TIME_ZONE), days).getTime()).toISOString()
+// Calendar days are counted by the core's one calendar (DEROG-STANDSTILL-CALENDAR, RET-SYSTEM-TIMEZONE).
+export { addCalendarDays } from '../../time/calendar.js'
 
 /**
  * True when a text has the format of a request number made by the procedure (DEROG-REFERENCE-FORMAT).
