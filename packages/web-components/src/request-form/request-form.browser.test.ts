@@ -365,8 +365,19 @@ describe('<imi-request-form>', () => {
     await tabTo(page, form.locator('#relevance'))
     await page.keyboard.type('Evid')
     await expect.poll(() => form.locator('#relevance').inputValue()).toBe('evidence-of-qualifications')
-    await tabTo(page, form.locator('#file'))
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.keyboard.press('Space')])
+    // The form re-renders after the relevance change; the keyboard must hold the file input when Space
+    // is pressed, so focus it again by keyboard until the chooser opens (always by keyboard).
+    const chooser = await (async () => {
+      for (let attempt = 1; ; attempt++) {
+        await tabTo(page, form.locator('#file'))
+        try {
+          const [opened] = await Promise.all([page.waitForEvent('filechooser', { timeout: 3000 }), page.keyboard.press('Space')])
+          return opened
+        } catch (error) {
+          if (attempt === 3) throw error
+        }
+      }
+    })()
     await chooser.setFiles({ name: 'diplome.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 diploma') })
     await expect.poll(() => form.locator('[part=attachments] li').first().textContent()).toContain('diplome.pdf (added when the draft is saved)')
     await tab(form, 'questions').click()
