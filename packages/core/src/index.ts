@@ -234,7 +234,9 @@ export {
 
 // user-interface labels
 export type { LabelSection } from './i18n/ui/catalogue.js'
-export { COMPLETE_UI_LANGUAGES, UI_LABELS, extendUiLabels, uiLabel } from './i18n/ui/catalogue.js'
+export { COMPLETE_UI_LANGUAGES, UI_LABELS, extendUiLabels, isUiLanguageAvailable, uiLabel } from './i18n/ui/catalogue.js'
+export type { UiLanguagePack } from './i18n/packs.js'
+export { registerUiLanguage, isUiLanguageRegistered, isUiLanguagePack } from './i18n/packs.js'
 export { COMMON_LABELS } from './i18n/ui/common.js'
 export { STATUS_LABELS as UI_STATUS_LABELS } from './i18n/ui/statuses.js'
 

@@ -4,6 +4,7 @@
  * @module
  */
 import * as t from 'io-ts'
+import { packText } from './packs.js'
 
 /**
  * The official languages of the EU, plus Icelandic and Norwegian for the EEA EFTA states.
@@ -34,7 +35,8 @@ export type LocalizedText = { readonly en: string } & Partial<Readonly<Record<La
 
 /**
  * Picks the translation for `language`, falling back to English. The second member says whether the
- * fallback was used, so that a user interface can show it.
+ * fallback was used, so that a user interface can show it. A translation the text lacks is looked up,
+ * by its English wording, in the language pack registered for `language` (`registerUiLanguage`).
  *
  * @example
  * ```ts
@@ -45,7 +47,7 @@ export type LocalizedText = { readonly en: string } & Partial<Readonly<Record<La
  * @category i18n
  */
 export const localize = (text: LocalizedText, language: Language): readonly [string, boolean] => {
-  const found = text[language]
+  const found = text[language] ?? packText(language, text.en)
   return found === undefined ? [text.en, language !== 'en'] : [found, false]
 }
 

@@ -11,6 +11,7 @@
  */
 import type { Language, LocalizedText } from '../languages.js'
 import { localize } from '../languages.js'
+import { isUiLanguageRegistered, packLabel } from '../packs.js'
 import { COMMON_LABELS } from './common.js'
 import { STATUS_LABELS } from './statuses.js'
 import { LOGIN_LABELS } from './login.js'
@@ -48,8 +49,9 @@ export const UI_LABELS: LabelSection = Object.assign({}, ...sections) as LabelSe
 
 /**
  * A label in a language: its text, the language the text is actually in, and whether that is a
- * fallback. `{placeholder}` markers are replaced by `values`. An unknown key gives the key itself,
- * marked as a fallback, so that a missing label is visible rather than blank.
+ * fallback. The text is the catalogue's, else the one of the language pack registered for `language`
+ * (`registerUiLanguage`), else English. `{placeholder}` markers are replaced by `values`. An unknown
+ * key gives the key itself, marked as a fallback, so that a missing label is visible rather than blank.
  *
  * @example
  * ```ts
@@ -66,7 +68,8 @@ export const uiLabel = (
 ): { readonly text: string; readonly language: Language; readonly fallback: boolean } => {
   const entry = UI_LABELS[key]
   if (entry === undefined) return { text: key, language: 'en', fallback: true }
-  const [text, fallback] = localize(entry, language)
+  const pack = entry[language] === undefined ? packLabel(language, key) : undefined
+  const [text, fallback] = pack === undefined ? localize(entry, language) : [pack, false]
   const filled = text.replace(/\{(\w+)\}/g, (m, name: string) => (values[name] === undefined ? m : String(values[name])))
   return { text: filled, language: fallback ? 'en' : language, fallback }
 }
@@ -78,4 +81,32 @@ export const uiLabel = (
  */
 export const extendUiLabels = (section: LabelSection): void => {
   Object.assign(UI_LABELS as Record<string, LocalizedText>, section)
+}
+
+const available = new Map<Language, boolean>()
+
+/**
+ * True when the labels of `language` are at hand: English always; another language when the
+ * catalogue's own sections carry it (as published, they carry every language of
+ * {@link COMPLETE_UI_LANGUAGES}) or a pack of it was registered. A browser bundle built English-only
+ * answers false for French until the French pack is registered; a user interface then fetches it.
+ *
+ * @example
+ * ```ts
+ * import { isUiLanguageAvailable } from '@imi-kit/core'
+ * isUiLanguageAvailable('fr') // true with the published catalogue
+ * isUiLanguageAvailable('hu') // false until a Hungarian pack is registered
+ * ```
+ * @category i18n
+ */
+export const isUiLanguageAvailable = (language: Language): boolean => {
+  if (language === 'en' || isUiLanguageRegistered(language)) return true
+  // The built-in sections never change at run time (extendUiLabels adds to UI_LABELS only), so the
+  // answer is kept.
+  let known = available.get(language)
+  if (known === undefined) {
+    known = sections.every((section) => Object.values(section).every((text) => text[language] !== undefined))
+    available.set(language, known)
+  }
+  return known
 }
