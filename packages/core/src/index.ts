@@ -277,6 +277,9 @@ export {
 } from './retention/policies.js'
 export type { ExplainQuestion, ExplainCalendar, ExplainInput, Explanation, ExplainOptions } from './retention/explain.js'
 export { explain, explainRequest, explainAlert, hasPassed } from './retention/explain.js'
+// early removal of personal data before its scheduled date (RET-EARLY-REMOVAL)
+export type { EarlyRemoval, EarlyRemovalRequester } from './retention/early-removal.js'
+export { EARLY_REMOVAL_REQUESTERS, EarlyRemovalRequesterCodec, ErasurePayloadCodec, earlyRemovalFields, earlyRemovalOf, scheduleAfterEarlyRemoval } from './retention/early-removal.js'
 
 // time done right: calendar days, calendar months clamped to the month end, working days, Europe/Brussels local-time
 // rules (RET-SYSTEM-TIMEZONE, RET-MONTH-ARITHMETIC, REG-INV-DISPATCH-*). `addCalendarMonths` and `REFERENCE_TIME_ZONE`

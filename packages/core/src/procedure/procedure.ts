@@ -14,6 +14,7 @@ import type { AuthorityId, ExchangeId, LegislativeAreaId, UserId } from '../mode
 import type { MemberState } from '../model/member-states.js'
 import type { AlertUserRole } from '../model/users.js'
 import type { ExchangeAudience } from './listing.js'
+import type { EarlyRemovalRequester } from '../retention/early-removal.js'
 
 /** Identifier of a procedure, e.g. `imi.request-for-information`. @category model */
 export type ProcedureId = string
@@ -127,6 +128,8 @@ export interface HistoryEntry {
   readonly from?: string
   readonly to: string
   readonly justification?: { readonly text: string; readonly language: string }
+  /** Who asked for an early removal of the personal data, as a category (RET-EARLY-REMOVAL). */
+  readonly requestedBy?: EarlyRemovalRequester
 }
 
 /**

@@ -15,6 +15,7 @@ import type { RequestState } from '../procedures/request/model.js'
 import { requestRetentionOverrides } from '../procedures/request/retention.js'
 import { RETENTION_POLICIES, RETENTION_TIME_ZONE, retentionSchedule, scheduledStep } from './policies.js'
 import type { RetentionCalendar, RetentionPolicyId, RetentionStepKind } from './policies.js'
+import type { EarlyRemoval } from './early-removal.js'
 
 // ---------------------------------------------------------------------------------------------
 // model
@@ -112,6 +113,27 @@ const retentionAnswer = (
   }
 }
 
+/**
+ * The answer once personal data was removed early (RET-EARLY-REMOVAL): the erasure happened at the
+ * removal, and so did the blocking unless the data was already blocked then; `scheduled` is the
+ * answer the schedule gives, kept as is for a blocking that came before the removal.
+ */
+const earlyRemovalAnswer = (question: ExplainQuestion, removal: EarlyRemoval | undefined, scheduled: Explanation): Explanation => {
+  if (removal === undefined) return scheduled
+  if (question === 'block-personal-data' && removal.removedFrom === 'blocked') return scheduled
+  const what = question === 'block-personal-data' ? 'left the users\' reach' : 'was erased'
+  const by = removal.actor.kind === 'user' ? `user ${removal.actor.userId} of ${removal.actor.authorityId}` : 'the platform operator'
+  return {
+    question,
+    at: removal.at,
+    ruleId: 'RET-EARLY-REMOVAL',
+    legalArticle: 'Regulation (EU) No 1024/2012 (IMI Regulation), Art. 14; Regulation (EU) 2016/679 (GDPR), Art. 17',
+    inputs: [{ name: 'earlyRemoval.at', at: removal.at }, ...scheduled.inputs],
+    calendar: scheduled.calendar,
+    explanation: `Personal data ${what} at ${removal.at}, removed early by ${by}${removal.requestedBy === undefined ? '' : ` at the request of: ${removal.requestedBy}`}, before its scheduled date${scheduled.at === undefined ? '' : ` (${scheduled.at})`}.`,
+  }
+}
+
 /** The first instant after a calendar date, in Brussels: the date is due until the end of that day. */
 const endOfBrusselsDay = (date: string): string => {
   const [y, m, d] = date.split('-').map(Number)
@@ -124,7 +146,8 @@ const endOfBrusselsDay = (date: string): string => {
 /**
  * Explains a date of a request for information: its indicative reply deadline, the blocking and
  * erasure of its personal data, and for a derogation measures notification the earliest date of the
- * measures.
+ * measures. Once the personal data was removed early, the blocking and erasure answer the instant of
+ * the removal under RET-EARLY-REMOVAL.
  *
  * @example
  * ```ts
@@ -144,9 +167,8 @@ export const explainRequest = (state: RequestState, question: ExplainQuestion, o
   const overrides = requestRetentionOverrides(options.requestPolicy ?? {})
   switch (question) {
     case 'block-personal-data':
-      return retentionAnswer(question, 'block-personal-data', 'imi-regulation', closedAt, overrides, notClosed)
     case 'erase-personal-data':
-      return retentionAnswer(question, 'erase-personal-data', 'imi-regulation', closedAt, overrides, notClosed)
+      return earlyRemovalAnswer(question, state.earlyRemoval, retentionAnswer(question, question, 'imi-regulation', closedAt, overrides, notClosed))
     case 'reply-deadline': {
       const inputs = [{ name: 'deadline', at: state.deadline }, { name: 'originalDeadline', at: state.originalDeadline }]
       const base = { question, ruleId: 'REQ-DEADLINE-INDICATIVE', legalArticle: 'IMI user manual 003 §5.3.1, §9.3.1.1', inputs, calendar: 'end-of-day-europe-brussels' as const }
@@ -186,7 +208,8 @@ export const explainRequest = (state: RequestState, question: ExplainQuestion, o
 
 /**
  * Explains a date of a Services Directive alert: the end of the closure comment and objection
- * periods, and the blocking and erasure of its personal data after closure or withdrawal.
+ * periods, and the blocking and erasure of its personal data after closure or withdrawal (or their
+ * early removal, RET-EARLY-REMOVAL).
  *
  * @example
  * ```ts
@@ -206,9 +229,8 @@ export const explainAlert = (state: AlertState, question: ExplainQuestion): Expl
   const c = state.closure
   switch (question) {
     case 'block-personal-data':
-      return retentionAnswer(question, 'block-personal-data', policy, anchor, {}, notEnded)
     case 'erase-personal-data':
-      return retentionAnswer(question, 'erase-personal-data', policy, anchor, {}, notEnded)
+      return earlyRemovalAnswer(question, state.earlyRemoval, retentionAnswer(question, question, policy, anchor, {}, notEnded))
     case 'comment-period-end': {
       const base = {
         question,

@@ -158,7 +158,7 @@ export const RETENTION_POLICIES: Readonly<Record<RetentionPolicyId, RetentionPol
     calendar: 'calendar-months-europe-brussels',
     steps: [
       { step: 'block-personal-data', offset: 6, configurable: 'at-most', ruleIds: ['RET-BLOCK-SIX-MONTHS', 'RET-REQ-PD-PURGE', 'RET-REQ-PD-CONFIG', 'RET-LATER-SOURCES-PREVAIL'], legalArticle: IMI_ART_14 },
-      { step: 'erase-personal-data', offset: 36, configurable: 'operator', ruleIds: ['RET-DELETE-THREE-YEARS', 'RET-LATER-SOURCES-PREVAIL'], legalArticle: IMI_ART_14 },
+      { step: 'erase-personal-data', offset: 36, configurable: 'at-most', ruleIds: ['RET-DELETE-THREE-YEARS', 'RET-LATER-SOURCES-PREVAIL'], legalArticle: IMI_ART_14 },
     ],
     keptAfterwards: 'non-personal-content',
     sources: ['002 §8', '001 §2.4', '003 §10', '004 §2.5', 'spec §11.3', 'Appendix A REQUEST_PD_RETENTION'],
@@ -170,7 +170,7 @@ export const RETENTION_POLICIES: Readonly<Record<RetentionPolicyId, RetentionPol
     calendar: 'calendar-months-europe-brussels',
     steps: [
       { step: 'block-personal-data', offset: 6, configurable: 'at-most', ruleIds: ['RET-ALERT-PD-PURGE', 'RET-BLOCK-SIX-MONTHS', 'RET-LATER-SOURCES-PREVAIL'], legalArticle: IMI_ART_14 },
-      { step: 'erase-personal-data', offset: 36, configurable: 'operator', ruleIds: ['RET-DELETE-THREE-YEARS', 'RET-ALERT-PD-PURGE'], legalArticle: IMI_ART_14 },
+      { step: 'erase-personal-data', offset: 36, configurable: 'at-most', ruleIds: ['RET-DELETE-THREE-YEARS', 'RET-ALERT-PD-PURGE'], legalArticle: IMI_ART_14 },
     ],
     keptAfterwards: 'non-personal-content',
     sources: ['003 §6.3.6.5', '002 §8', 'spec §7.11, §11.3', 'Appendix A ALERT_PD_RETENTION'],
@@ -182,7 +182,7 @@ export const RETENTION_POLICIES: Readonly<Record<RetentionPolicyId, RetentionPol
     calendar: 'calendar-months-europe-brussels',
     steps: [
       { step: 'block-personal-data', offset: 6, configurable: 'at-most', ruleIds: ['RET-WITHDRAWN-PD-PURGE', 'RET-LATER-SOURCES-PREVAIL'], legalArticle: IMI_ART_14 },
-      { step: 'erase-personal-data', offset: 36, configurable: 'operator', ruleIds: ['RET-DELETE-THREE-YEARS', 'RET-WITHDRAWN-PD-PURGE'], legalArticle: IMI_ART_14 },
+      { step: 'erase-personal-data', offset: 36, configurable: 'at-most', ruleIds: ['RET-DELETE-THREE-YEARS', 'RET-WITHDRAWN-PD-PURGE'], legalArticle: IMI_ART_14 },
     ],
     keptAfterwards: 'non-personal-content',
     sources: ['003 §6.3.3', 'spec §7.11, AMB-AL9'],
@@ -216,7 +216,7 @@ export const RETENTION_POLICIES: Readonly<Record<RetentionPolicyId, RetentionPol
     legalBasis: 'IMI user manual (generated reports)',
     anchor: 'generation',
     calendar: 'calendar-days-europe-brussels',
-    steps: [{ step: 'delete-document', offset: 30, configurable: 'operator', ruleIds: [], legalArticle: 'IMI user manual 003 §5.3.10; CPC manual 001 §9' }],
+    steps: [{ step: 'delete-document', offset: 30, configurable: 'operator', ruleIds: ['SRCH-REPORT-30-DAYS', 'SRCH-REPORT-EXPIRED-DELETED'], legalArticle: 'IMI user manual 003 §5.3.10; CPC manual 001 §9' }],
     keptAfterwards: 'nothing',
     sources: ['003 §5.3.10', '001 §9', 'Appendix A REPORT_AVAILABILITY'],
   },
@@ -257,7 +257,10 @@ const applied = (rule: RetentionStepRule, configured: number | undefined): numbe
 
 /**
  * The schedule of a policy from the instant of its anchor event. A configured offset shorter than an
- * "at the latest" period is used as is; a longer one is capped by the regulation (RET-REQ-PD-CONFIG).
+ * "at the latest" period is used as is; a longer one is capped by the regulation (RET-REQ-PD-CONFIG;
+ * under Art. 14 of the IMI Regulation blocked data is deleted 3 years after closure, so an operator
+ * may erase sooner, never later). A step never falls before the step listed before it: a configured
+ * erasure shorter than the blocking period happens at the blocking instant.
  * The schedule is derived, never stored: call it again when the anchor changes.
  *
  * @example
@@ -269,9 +272,12 @@ const applied = (rule: RetentionStepRule, configured: number | undefined): numbe
  * ```
  * @category retention
  */
-export const retentionSchedule = (policy: RetentionPolicy, anchorAt: string, overrides: RetentionOverrides = {}): ReadonlyArray<ScheduledRetentionStep> =>
-  policy.steps.map((rule) => {
-    const offset = applied(rule, overrides[rule.step])
+export const retentionSchedule = (policy: RetentionPolicy, anchorAt: string, overrides: RetentionOverrides = {}): ReadonlyArray<ScheduledRetentionStep> => {
+  // A later step never falls before an earlier one: data cannot be erased before it is blocked.
+  let floor = 0
+  return policy.steps.map((rule) => {
+    const offset = Math.max(floor, applied(rule, overrides[rule.step]))
+    floor = offset
     return {
       step: rule.step,
       at: addInCalendar(anchorAt, offset, policy.calendar),
@@ -284,6 +290,7 @@ export const retentionSchedule = (policy: RetentionPolicy, anchorAt: string, ove
       policy: policy.id,
     }
   })
+}
 
 /**
  * The step of a schedule of the given kind, if the policy has one.

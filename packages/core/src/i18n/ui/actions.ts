@@ -61,6 +61,12 @@ export const ACTIONS_LABELS: LabelSection = {
   'actions.field.kind': { en: 'Kind of information', fr: "Type d'information", de: 'Art der Information' },
   'actions.field.informationId': { en: 'Information', fr: 'Information', de: 'Information' },
   'actions.field.reason': { en: 'Reason', fr: 'Motif', de: 'Grund' },
+  'actions.field.requestedBy': { en: 'Requested by', fr: 'Demandé par', de: 'Beantragt von' },
+  'actions.requester.data-subject': { en: 'The data subject', fr: 'La personne concernée', de: 'Die betroffene Person' },
+  'actions.requester.participating-authority': { en: 'An authority taking part in the exchange', fr: "Une autorité participant à l'échange", de: 'Eine am Austausch beteiligte Behörde' },
+  'actions.requester.supervisory-authority': { en: 'A data-protection supervisory authority', fr: 'Une autorité de contrôle de la protection des données', de: 'Eine Datenschutz-Aufsichtsbehörde' },
+  'actions.requester.court': { en: 'A court', fr: 'Une juridiction', de: 'Ein Gericht' },
+  'actions.requester.other': { en: 'Someone else', fr: 'Une autre personne', de: 'Eine andere Stelle' },
   'actions.field.includedComments': { en: 'Comments to broadcast with the proposal', fr: 'Commentaires à diffuser avec la proposition', de: 'Mit dem Vorschlag zu verbreitende Kommentare' },
   'actions.field.provider.name': { en: 'Name of the provider', fr: 'Nom du prestataire', de: 'Name des Dienstleisters' },
   'actions.field.provider.address': { en: 'Address of the provider', fr: 'Adresse du prestataire', de: 'Anschrift des Dienstleisters' },
@@ -110,6 +116,7 @@ export const ACTIONS_LABELS: LabelSection = {
   'actions.request.copy': { en: 'Copy the request', fr: 'Copier la demande', de: 'Anfrage kopieren' },
   'actions.request.block-personal-data': { en: 'Block the personal data', fr: 'Verrouiller les données à caractère personnel', de: 'Personenbezogene Daten sperren' },
   'actions.request.erase-personal-data': { en: 'Erase the personal data', fr: 'Effacer les données à caractère personnel', de: 'Personenbezogene Daten löschen' },
+  'actions.request.remove-personal-data': { en: 'Remove the personal data now', fr: 'Supprimer dès maintenant les données à caractère personnel', de: 'Personenbezogene Daten jetzt entfernen' },
   'actions.request.record-contrary-decision': { en: "Record the Commission's decision", fr: 'Enregistrer la décision de la Commission', de: 'Entscheidung der Kommission erfassen' },
 
   // the actions of the alert procedure
@@ -143,4 +150,5 @@ export const ACTIONS_LABELS: LabelSection = {
   'actions.alert.close': { en: 'Close the alert', fr: "Clôturer l'alerte", de: 'Warnung abschließen' },
   'actions.alert.block-personal-data': { en: 'Block the personal data', fr: 'Verrouiller les données à caractère personnel', de: 'Personenbezogene Daten sperren' },
   'actions.alert.erase-personal-data': { en: 'Erase the personal data', fr: 'Effacer les données à caractère personnel', de: 'Personenbezogene Daten löschen' },
+  'actions.alert.remove-personal-data': { en: 'Remove the personal data now', fr: 'Supprimer dès maintenant les données à caractère personnel', de: 'Personenbezogene Daten jetzt entfernen' },
 }

@@ -7,6 +7,7 @@ import * as t from 'io-ts'
 import { AuthorityIdCodec, ExchangeIdCodec } from '../../model/ids.js'
 import { MemberStateCodec } from '../../model/member-states.js'
 import { FreeTextCodec } from '../../i18n/languages.js'
+import { earlyRemovalFields } from '../../retention/early-removal.js'
 import { AlertContentPatchCodec, AlertInformationKindCodec } from './model.js'
 
 const cmd = <T extends string, P extends t.Props>(type: T, props: P) =>
@@ -51,6 +52,13 @@ export const AlertCommandCodec = t.union([
   cmd('alert.close', {}),
   cmd('alert.block-personal-data', {}),
   cmd('alert.erase-personal-data', {}),
+  // Early removal, before the scheduled date, with a mandatory reason and optionally who asked (RET-EARLY-REMOVAL).
+  t.readonly(
+    t.intersection([
+      t.type({ type: t.literal('alert.remove-personal-data'), exchangeId: ExchangeIdCodec, ...earlyRemovalFields.required }),
+      t.partial(earlyRemovalFields.optional),
+    ]),
+  ),
 ])
 
 /** A command of the alert procedure. @category model */
@@ -94,4 +102,5 @@ export const ALERT_ACTIONS: ReadonlyArray<AlertAction> = [
   'alert.close',
   'alert.block-personal-data',
   'alert.erase-personal-data',
+  'alert.remove-personal-data',
 ]

@@ -61,6 +61,7 @@ const ACTION_RULES: Record<AlertAction, { readonly status: string; readonly acto
   'alert.close': { status: 'ALERT-CLOSE-STATUS', actor: 'ALERT-CLOSE-WHO' },
   'alert.block-personal-data': { status: 'RET-ALERT-PD-PURGE', actor: 'RET-ALERT-PD-PURGE' },
   'alert.erase-personal-data': { status: 'RET-ALERT-PD-PURGE', actor: 'RET-ALERT-PD-PURGE' },
+  'alert.remove-personal-data': { status: 'RET-EARLY-REMOVAL', actor: 'RET-EARLY-REMOVAL' },
 }
 
 const fail = (code: string, message: string, ruleId?: string, details?: Record<string, unknown>): Result =>
@@ -318,6 +319,10 @@ const handlers = (policy: AlertPolicy): { readonly [A in AlertAction]?: Handler<
     if (due === undefined || ctx.now.toISOString() < due) return fail('alert.not-due', 'Personal data is blocked six months after closure or withdrawal', s.status === 'withdrawn' ? 'RET-WITHDRAWN-PD-PURGE' : 'RET-ALERT-PD-PURGE', { due })
     return only(event('alert.personal-data-blocked', s.exchangeId, ctx, s.status, to, {}))
   },
+  // The same erasure as the scheduled one, recorded with its reason (RET-EARLY-REMOVAL); the machine
+  // has checked who acts and that the alert ended with its personal data not yet erased.
+  'alert.remove-personal-data': (s, to, c, ctx) =>
+    only(event('alert.personal-data-erased', s.exchangeId, ctx, s.status, to, { reason: c.reason, ...(c.requestedBy === undefined ? {} : { requestedBy: c.requestedBy }) })),
   'alert.erase-personal-data': (s, to, _c, ctx) => {
     const due = alertRetention(s).eraseAt
     if (due === undefined || ctx.now.toISOString() < due) return fail('alert.not-due', 'Personal data is erased three years after closure or withdrawal', 'RET-ALERT-PD-PURGE', { due })
@@ -400,6 +405,11 @@ export const decideAlert = (policy: AlertPolicy) => {
         return fail('alert.comment-period', 'Comments are accepted only during the comment period', 'ALERT-COMMENT-IN-PERIOD', { status: state.status })
       if (command.type === 'alert.close' && facts.closureBroadcaster && !facts.objectionPeriodOver)
         return fail('alert.objection-period-running', 'An alert is closed only once the objection period has ended', 'ALERT-CLOSE-AFTER-OBJECTIONS', { status: state.status })
+      // Early removal names why it is refused: nothing left to remove, or data already out of users' reach.
+      if (command.type === 'alert.remove-personal-data' && state.personalData === 'erased')
+        return fail('alert.already-erased', 'The personal data of this alert is already erased', 'RET-EARLY-REMOVAL', { status: state.status })
+      if (command.type === 'alert.remove-personal-data' && state.personalData === 'blocked' && facts.initiatingHandler)
+        return fail('alert.personal-data-blocked', 'The personal data is blocked: only the platform operator may remove it now', 'RET-BLOCKED-NO-USER-ACCESS', { status: state.status })
       // A mailbox forwards what it has acknowledged: awaiting acknowledgement → acknowledged → forwarded.
       if (command.type === 'alert.forward-within-state' && facts.acknowledger)
         return fail('alert.not-acknowledged', 'Acknowledge the alert before forwarding it', 'ALERT-MAILBOX-STATES', { status: state.status })

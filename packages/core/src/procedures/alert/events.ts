@@ -11,6 +11,7 @@ import { AuthorityIdCodec, ExchangeIdCodec } from '../../model/ids.js'
 import { MemberStateCodec } from '../../model/member-states.js'
 import { DraftFreeTextCodec } from '../../i18n/languages.js'
 import type { EventEnvelope } from '../../procedure/procedure.js'
+import { ErasurePayloadCodec } from '../../retention/early-removal.js'
 import {
   ALERT_PROCEDURE_ID,
   ALERT_STATUSES,
@@ -93,7 +94,8 @@ export const ALERT_EVENT_PAYLOADS = {
   'alert.objection-period-ended': none,
   'alert.closed': none,
   'alert.personal-data-blocked': none,
-  'alert.personal-data-erased': none,
+  // Scheduled erasure ({}), or early removal with its reason (RET-EARLY-REMOVAL).
+  'alert.personal-data-erased': ErasurePayloadCodec,
 } as const
 
 /** The type of an alert event. @category model */

@@ -9,6 +9,8 @@ import type { AuthorityId } from '../../model/ids.js'
 import type { AlertEvent } from './events.js'
 import type { AlertContent, AlertHistoryEntry, AlertRecipient, AlertState, HistoryAudience, StatusContext } from './model.js'
 import { ALERT_PROCEDURE_ID } from './model.js'
+import type { EarlyRemoval } from '../../retention/early-removal.js'
+import { earlyRemovalOf } from '../../retention/early-removal.js'
 
 const ERASED = { redacted: 'erased' } as const
 
@@ -213,7 +215,9 @@ const step = (s: Draft<AlertState>, e: AlertEvent): void => {
     case 'alert.personal-data-blocked':
       s.personalData = 'blocked'
       return
-    case 'alert.personal-data-erased':
+    case 'alert.personal-data-erased': {
+      const early = earlyRemovalOf(e, s.personalData)
+      if (early !== undefined) s.earlyRemoval = early as Draft<EarlyRemoval>
       s.personalData = 'erased'
       if (s.content.provider !== undefined) s.content.provider = ERASED
       if (s.content.caseDescription !== undefined) s.content.caseDescription = ERASED
@@ -224,6 +228,7 @@ const step = (s: Draft<AlertState>, e: AlertEvent): void => {
       }
       if (s.withdrawal !== undefined) s.withdrawal.reason = ERASED
       return
+    }
   }
 }
 
@@ -265,6 +270,9 @@ export const evolveAlert = (state: AlertState | undefined, e: AlertEvent): Alert
     ...(e.actor.kind === 'user' ? { authorityId: e.actor.authorityId } : {}),
     ...(e.from === undefined ? {} : { from: e.from }),
     to: e.to,
+    // An early removal records its reason, and who asked, in the history (RET-EARLY-REMOVAL).
+    ...(e.type === 'alert.personal-data-erased' && e.payload.reason !== undefined ? { justification: e.payload.reason } : {}),
+    ...(e.type === 'alert.personal-data-erased' && e.payload.requestedBy !== undefined ? { requestedBy: e.payload.requestedBy } : {}),
   }
   const audience = audienceOf(base, e)
   const next = produce(base, (s) => {

@@ -47,6 +47,7 @@ const HOUSEKEEPING: ReadonlyArray<ActionId> = /* @__PURE__ */ [
   'alert.propose-closure',
   'alert.forward-within-state',
   'alert.forward-to-coordinator',
+  'alert.remove-personal-data',
 ].concat(SYSTEM_ACTIONS)
 
 const availableActions = (s: AlertState, viewer: Viewer, ctx: Context): ReadonlyArray<AlertAction> => {

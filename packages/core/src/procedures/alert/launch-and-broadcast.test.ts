@@ -706,7 +706,10 @@ describe('withdrawal', () => {
       [U.frAlertHandler, on('alert.propose-closure', id, { coordinator: A.frNimic, text: text('Risk gone.') })],
     ]
     for (const [user, command] of attempts) expect(refusal(h, user, command)).toEqual(frozen)
-    for (const user of Object.values(U)) expect(h.actions(user, id)).toEqual([])
+    // Only the early removal of its personal data remains, for the initiating authority's handlers (RET-EARLY-REMOVAL).
+    for (const user of Object.values(U)) expect(h.actions(user, id).filter((a) => a !== 'alert.remove-personal-data')).toEqual([])
+    expect(h.actions(U.frAlertHandler, id)).toEqual(['alert.remove-personal-data'])
+    expect(h.actions(U.deAlertHandler, id)).toEqual([])
     expect(h.state(id).status).toBe('withdrawn')
   })
 })

@@ -103,6 +103,7 @@ const RULES: Readonly<Record<string, ReadonlyArray<string>>> = {
   'alert.close': ['ALERT-CLOSE-STATUS', 'ALERT-CLOSE-AFTER-OBJECTIONS'],
   'alert.block-personal-data': ['RET-ALERT-PD-PURGE'],
   'alert.erase-personal-data': ['RET-DELETE-THREE-YEARS'],
+  'alert.remove-personal-data': ['RET-EARLY-REMOVAL'],
 }
 const rulesOf = (d: Declared): ReadonlyArray<string> => RULES[`${d.source}|${d.event}|${d.branch}`] ?? RULES[d.event] ?? []
 
@@ -209,6 +210,8 @@ const payloads = (type: AlertAction, s: AlertState, viewer: Viewer): ReadonlyArr
       return [{ text: en('The provider ceased trading in May.') }]
     case 'alert.broadcast-closure-proposal':
       return [{ includedComments: (s.closure?.comments ?? []).map((c) => c.id) }]
+    case 'alert.remove-personal-data':
+      return [{ reason: en("The provider's erasure request under Art. 17 GDPR."), requestedBy: 'data-subject' }]
     default:
       return [{}]
   }
@@ -325,9 +328,9 @@ describe('alert machine path coverage', () => {
     }
   })
 
-  it('[ALERT-WITHDRAWN-FROZEN][ALERT-CLOSED-FINAL] withdrawn and closed alerts only run retention', () => {
+  it('[ALERT-WITHDRAWN-FROZEN][ALERT-CLOSED-FINAL][RET-EARLY-REMOVAL] withdrawn and closed alerts only run retention, on schedule or early', () => {
     for (const status of ['withdrawn', 'closed'] as const)
-      expect(DECLARED.filter((d) => d.source === status).map((d) => d.event).sort()).toEqual(['alert.block-personal-data', 'alert.erase-personal-data'])
+      expect([...new Set(DECLARED.filter((d) => d.source === status).map((d) => d.event))].sort()).toEqual(['alert.block-personal-data', 'alert.erase-personal-data', 'alert.remove-personal-data'])
     expect(DECLARED.filter((d) => d.source === 'withdrawn' || d.source === 'closed').every((d) => d.target === d.source)).toBe(true)
   })
 

@@ -100,6 +100,12 @@ const retention = <S extends AlertStatus>(self: S) =>
   ({
     'alert.block-personal-data': { target: self, guard: and(['system', 'personalDataAvailable']) },
     'alert.erase-personal-data': { target: self, guard: and(['system', 'personalDataPresent']) },
+    // Early removal (RET-EARLY-REMOVAL): an alert handler of the initiating authority, which entered the
+    // personal data, while it is in users' reach; the platform operator (the system actor) until it is erased.
+    'alert.remove-personal-data': [
+      { target: self, guard: and(['initiatingHandler', 'personalDataAvailable']) },
+      { target: self, guard: and(['system', 'personalDataPresent']) },
+    ],
   }) as const
 
 

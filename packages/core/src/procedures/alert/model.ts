@@ -15,6 +15,7 @@ import type { DraftFreeText, FreeText, LocalizedText } from '../../i18n/language
 import { DraftFreeTextCodec, FreeTextCodec } from '../../i18n/languages.js'
 import type { MaybeRedacted } from '../../model/personal-data.js'
 import { personalData } from '../../model/personal-data.js'
+import type { EarlyRemoval, EarlyRemovalRequester } from '../../retention/early-removal.js'
 
 /** The id of the alert procedure. @category constants */
 export const ALERT_PROCEDURE_ID = 'services.alert'
@@ -333,6 +334,10 @@ export interface AlertHistoryEntry {
   readonly from?: string
   readonly to: string
   readonly audience?: HistoryAudience
+  /** The reason given for the step, where it has one that is no personal data (an early removal's, RET-EARLY-REMOVAL). */
+  readonly justification?: { readonly text: string; readonly language: string }
+  /** Who asked for an early removal of the personal data (RET-EARLY-REMOVAL). */
+  readonly requestedBy?: EarlyRemovalRequester
   /** The pending steps before and after the event, to show `from` and `to` per viewer. */
   readonly context: { readonly from: StatusContext; readonly to: StatusContext }
 }
@@ -374,6 +379,8 @@ export interface AlertState {
   readonly withdrawalRounds: number
   readonly closedAt?: string
   readonly personalData: 'available' | 'blocked' | 'erased'
+  /** The early removal of the personal data, when it was removed before its scheduled date (RET-EARLY-REMOVAL). */
+  readonly earlyRemoval?: EarlyRemoval
   readonly history: ReadonlyArray<AlertHistoryEntry>
   /** Steps broadcast so far, which reveal the history entries they guard. */
   readonly revealed: ReadonlyArray<string>

@@ -7,6 +7,7 @@
 import type { RetentionSchedule, Timer } from '../../procedure/procedure.js'
 import { RETENTION_POLICIES, retentionSchedule, scheduledStep } from '../../retention/policies.js'
 import type { AlertState } from './model.js'
+import { scheduleAfterEarlyRemoval } from '../../retention/early-removal.js'
 
 /** Months after closure or withdrawal at which an alert's personal data leaves the users' reach (RET-ALERT-PD-PURGE). @category constants */
 export const ALERT_PD_BLOCK_MONTHS = 6
@@ -16,7 +17,8 @@ export const ALERT_PD_ERASE_MONTHS = 36
 /**
  * When an alert's personal data is blocked and erased: six months and three years after closure
  * (RET-ALERT-PD-PURGE), counted from the withdrawal for a withdrawn alert (RET-WITHDRAWN-PD-PURGE).
- * Nothing is scheduled while the alert is active.
+ * Nothing is scheduled while the alert is active; after an early removal, the instant it happened
+ * (RET-EARLY-REMOVAL).
  *
  * @category retention
  */
@@ -24,7 +26,8 @@ export const alertRetention = (s: AlertState): RetentionSchedule => {
   const end = s.status === 'closed' ? s.closedAt : s.status === 'withdrawn' ? s.withdrawnAt : undefined
   if (end === undefined) return {}
   const steps = retentionSchedule(RETENTION_POLICIES[s.status === 'withdrawn' ? 'imi-alert-withdrawn' : 'imi-alert'], end)
-  return { blockAt: scheduledStep(steps, 'block-personal-data')?.at, eraseAt: scheduledStep(steps, 'erase-personal-data')?.at }
+  const scheduled = { blockAt: scheduledStep(steps, 'block-personal-data')?.at, eraseAt: scheduledStep(steps, 'erase-personal-data')?.at }
+  return scheduleAfterEarlyRemoval(scheduled, s.earlyRemoval)
 }
 
 /**

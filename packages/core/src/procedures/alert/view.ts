@@ -131,7 +131,7 @@ const sees = (s: AlertState, viewer: Viewer, memberStates: ReadonlyArray<MemberS
   (viewer.kind === 'user' && memberStates.includes(viewer.authority.memberState)) ||
   (revealedBy !== undefined && s.revealed.includes(revealedBy))
 
-const historyFor = (s: AlertState, viewer: Viewer): ReadonlyArray<HistoryEntry> => {
+const historyFor = (s: AlertState, viewer: Viewer, access: AccessLevel): ReadonlyArray<HistoryEntry> => {
   const ms = viewer.kind === 'user' ? viewer.authority.memberState : undefined
   const admin = viewer.kind === 'system-administrator'
   return s.history
@@ -142,6 +142,9 @@ const historyFor = (s: AlertState, viewer: Viewer): ReadonlyArray<HistoryEntry> 
       actor: h.actor,
       ...(h.from === undefined ? {} : { from: admin ? h.from : statusSeenFrom(s, h.from, h.context.from, ms) }),
       to: admin ? h.to : statusSeenFrom(s, h.to, h.context.to, ms),
+      // The reason of an early removal stays visible to participants; a metadata view shows no texts (RET-EARLY-REMOVAL).
+      ...(h.justification === undefined || access === 'metadata' ? {} : { justification: h.justification }),
+      ...(h.requestedBy === undefined ? {} : { requestedBy: h.requestedBy }),
     }))
 }
 
@@ -207,7 +210,7 @@ export const viewAlert = (s: AlertState, viewer: Viewer): ExchangeView<AlertCont
     personalData: s.personalData,
     summary: alertSummary(s),
   }
-  const history = historyFor(s, viewer)
+  const history = historyFor(s, viewer, access)
   if (access === 'metadata') return { ...base, history }
   return { ...base, content: contentFor(s, viewer, access), history }
 }

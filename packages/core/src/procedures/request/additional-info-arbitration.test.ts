@@ -271,7 +271,8 @@ describe('additional information', () => {
     g.h.ok(U.frHandler, { type: 'request.accept-refusal', exchangeId: g.id })
     expect(status(g)).toBe('closed')
     expect(g.h.state(g.id).closureReason).toBe('refusal-justification-accepted')
-    expect(g.h.actions(U.frHandler, g.id)).toEqual(['request.copy'])
+    // Beyond the copy, only the early removal of its personal data remains (RET-EARLY-REMOVAL).
+    expect(g.h.actions(U.frHandler, g.id)).toEqual(['request.copy', 'request.remove-personal-data'])
   })
 
   it('[REQ-ADDINFO-INSIST] the requesting handler may maintain its request after a refusal, which escalates it', () => {

@@ -165,7 +165,8 @@ describe('closure', () => {
     const h = requestHarness(mayRefuse())
     const id = sendRequest(h, pqRequest)
     h.ok(U.deHandler, refuseCmd(id))
-    expect(h.actions(U.frHandler, id)).toEqual(['request.copy'])
+    // Beyond the copy, only the early removal of its personal data remains (RET-EARLY-REMOVAL).
+    expect(h.actions(U.frHandler, id)).toEqual(['request.copy', 'request.remove-personal-data'])
     h.ok(U.frHandler, { type: 'request.copy', exchangeId: id, include: { addressee: true, questions: true, attachments: false, caseData: true } })
     const copy = h.last()
     expect(copy).not.toBe(id)

@@ -6,6 +6,7 @@
 import * as t from 'io-ts'
 import { AttachmentIdCodec, AuthorityIdCodec, ExchangeIdCodec, LegislativeAreaIdCodec, QuestionSetIdCodec, UserIdCodec } from '../../model/ids.js'
 import { DraftFreeTextCodec, FreeTextCodec } from '../../i18n/languages.js'
+import { earlyRemovalFields } from '../../retention/early-removal.js'
 import { AnswerCodec, AttachmentInputCodec, CalendarDateCodec, DerogationInputCodec, RequestQuestionInputCodec } from './model.js'
 
 const draftFields = t.partial({
@@ -77,6 +78,8 @@ export const RequestCommandCodec = t.union([
   }),
   cmd('request.block-personal-data', {}),
   cmd('request.erase-personal-data', {}),
+  // Early removal, before the scheduled date, with a mandatory reason and optionally who asked (RET-EARLY-REMOVAL).
+  cmdWith('request.remove-personal-data', earlyRemovalFields.required, earlyRemovalFields.optional),
   // The platform operator transcribes a Commission decision against notified measures (DEROG-CONTRARY-DECISION).
   cmdWith('request.record-contrary-decision', {}, { decidedOn: CalendarDateCodec, reference: DecisionReference }),
 ])
@@ -123,5 +126,6 @@ export const REQUEST_ACTIONS: ReadonlyArray<RequestAction> = [
   'request.copy',
   'request.block-personal-data',
   'request.erase-personal-data',
+  'request.remove-personal-data',
   'request.record-contrary-decision',
 ]

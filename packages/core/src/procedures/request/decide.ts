@@ -41,6 +41,7 @@ import type {
 import { REQUEST_NUMBER_PREFIX, REQUEST_PROCEDURE_ID, personalFieldsOf } from './model.js'
 import { canSeePersonalData } from './view.js'
 import { contraryDecisionProblem, derogationSendProblems, measuresReplyProblem } from './derogation.js'
+import { localDate } from '../../time/calendar.js'
 
 export type { SendProblem } from './model.js'
 
@@ -77,6 +78,7 @@ const ACTION_RULES: Partial<Record<RequestAction, { readonly status: string; rea
   'request.allocate': { status: 'REQ-ALLOC-ANY-STAGE', actor: 'REQ-ALLOC-WHO' },
   'request.block-personal-data': { status: 'RET-REQ-PD-OPEN-KEPT', actor: 'RET-REQ-PD-OPEN-KEPT' },
   'request.erase-personal-data': { status: 'RET-REQ-PD-OPEN-KEPT', actor: 'RET-REQ-PD-OPEN-KEPT' },
+  'request.remove-personal-data': { status: 'RET-REQ-PD-OPEN-KEPT', actor: 'RET-EARLY-REMOVAL' },
 }
 
 const fail = (code: string, message: string, ruleId?: string, details?: Record<string, unknown>): Result =>
@@ -90,6 +92,8 @@ const knownIn = (status: RequestStatus, type: RequestAction): boolean => request
 /** Explains why the machine refused an action the status knows, naming the most precise rule. */
 const explainRefusal = (state: RequestState, type: RequestAction, facts: RequestFacts, viewer: Viewer): DomainError => {
   const rules = ACTION_RULES[type]
+  if (type === 'request.remove-personal-data' && state.personalData === 'erased')
+    return domainError('request.already-erased', 'The personal data of this request is already erased', 'RET-EARLY-REMOVAL')
   if (viewer.kind === 'user') {
     const { user, authority } = viewer
     const la = state.legislativeArea
@@ -129,6 +133,11 @@ const explainRefusal = (state: RequestState, type: RequestAction, facts: Request
       return domainError('request.allocation-closed', 'An outgoing request can be re-allocated only while it is a draft', 'REQ-OUT-REALLOCATE-DRAFT')
     if (type === 'request.change-coordinator' && (facts.requestingHandler || facts.respondingHandler))
       return domainError('request.coordinator-holds', "The selected coordinator cannot change while that side's coordinator holds the request", 'REQ-COORD-CHANGE-GUARD')
+    // Blocked data is out of every user's reach; only the platform operator may still remove it (RET-BLOCKED-NO-USER-ACCESS).
+    if (type === 'request.remove-personal-data' && state.personalData === 'blocked' && (facts.requestingHandler || facts.respondingHandler))
+      return domainError('request.personal-data-blocked', 'The personal data is blocked: only the platform operator may remove it now', 'RET-BLOCKED-NO-USER-ACCESS')
+    if (type === 'request.remove-personal-data' && facts.respondingHandler && !state.responding.accepted)
+      return domainError('request.no-personal-data-access', 'The responding authority never had the personal data of a request it did not accept', 'RET-EARLY-REMOVAL')
     if (hasRequestRole(user, la, 'request-viewer') && !handler && (onRequesting || onResponding))
       return domainError('request.read-only', 'A request viewer may consult requests but not act on them', 'ACT-REQ-VIEWER-READ-ONLY')
   }
@@ -289,7 +298,8 @@ const draftPayload = (
   })
 }
 
-const today = (ctx: Context): string => ctx.now.toISOString().slice(0, 10)
+// Deadlines are calendar dates of the reference time zone (RET-SYSTEM-TIMEZONE): "today" is the Brussels date.
+const today = (ctx: Context): string => localDate(ctx.now.toISOString())
 
 /**
  * Checks a draft's fitness to be sent, target included (REQ-SEND-*, REQ-TARGET-ELIGIBLE), and lists
@@ -681,6 +691,17 @@ const handlers: { [K in Exclude<RequestAction, 'request.create'>]: (cmd: Request
     if (state.personalData !== 'available') return fail('request.already-blocked', 'Personal data is already blocked', 'RET-BLOCK-SIX-MONTHS')
     return E.right(only([event('request.personal-data-blocked', state, state.exchangeId, to, {}, ctx)]))
   },
+  // The same erasure as the scheduled one, recorded with its reason (RET-EARLY-REMOVAL); the machine
+  // has checked who acts and that the request is closed with its personal data not yet erased.
+  'request.remove-personal-data': (cmd) => (state, to, _f, _v, ctx) =>
+    E.right(
+      only([
+        event('request.personal-data-erased', state, state.exchangeId, to, {
+          reason: cmd.reason,
+          ...(cmd.requestedBy === undefined ? {} : { requestedBy: cmd.requestedBy }),
+        }, ctx),
+      ]),
+    ),
   'request.erase-personal-data': () => (state, to, _f, _v, ctx) => {
     if (state.personalData === 'erased') return fail('request.already-erased', 'Personal data is already erased', 'RET-DELETE-THREE-YEARS')
     return E.right(only([event('request.personal-data-erased', state, state.exchangeId, to, {}, ctx)]))

@@ -23,6 +23,7 @@ import {
   REQUEST_STATUSES,
 } from './model.js'
 import { personalData } from '../../model/personal-data.js'
+import { ErasurePayloadCodec } from '../../retention/early-removal.js'
 
 const Status = t.keyof(Object.fromEntries(REQUEST_STATUSES.map((s) => [s, null])) as Record<(typeof REQUEST_STATUSES)[number], null>)
 const Side = t.keyof({ requesting: null, responding: null })
@@ -173,7 +174,8 @@ export const REQUEST_EVENT_PAYLOADS = {
   'request.reconsidered': t.type({}),
   'request.position-maintained': t.type({ justification: FreeTextCodec }),
   'request.personal-data-blocked': t.type({}),
-  'request.personal-data-erased': t.type({}),
+  // Scheduled erasure ({}), or early removal with its reason (RET-EARLY-REMOVAL).
+  'request.personal-data-erased': ErasurePayloadCodec,
   'request.contrary-decision-recorded': t.partial({ decidedOn: CalendarDateCodec, reference: t.string }),
 } as const
 

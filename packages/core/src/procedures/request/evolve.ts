@@ -11,6 +11,8 @@ import type { Answer, Attachment, CaseData, DerogationState, RequestQuestion, Re
 import type { Redacted } from '../../model/personal-data.js'
 import { isRedacted } from '../../model/personal-data.js'
 import { REQUEST_PROCEDURE_ID } from './model.js'
+import type { EarlyRemoval } from '../../retention/early-removal.js'
+import { earlyRemovalOf } from '../../retention/early-removal.js'
 
 /** Case data as events carry it: personal fields apart, and erased ones as a marker. */
 const mergeCaseData = (caseData: CaseData | undefined, personal: CaseData | Redacted | undefined): CaseData => ({
@@ -26,7 +28,9 @@ const emptySide: SideState = { linkedCoordinators: [], allocated: [], coordinato
 
 const historyEntry = (e: RequestEvent): HistoryEntry => {
   const p = e.payload as { justification?: { text: string; language: string }; suggestions?: { text: string; language: string } }
-  const justification = p.justification ?? p.suggestions
+  // An early removal records its reason, and who asked, in the history (RET-EARLY-REMOVAL).
+  const removal = e.type === 'request.personal-data-erased' ? e.payload : undefined
+  const justification = p.justification ?? p.suggestions ?? removal?.reason
   return {
     at: e.at,
     action: e.type,
@@ -34,6 +38,7 @@ const historyEntry = (e: RequestEvent): HistoryEntry => {
     ...(e.from === undefined ? {} : { from: e.from }),
     to: e.to,
     ...(justification === undefined || justification.language === undefined ? {} : { justification }),
+    ...(removal?.requestedBy === undefined ? {} : { requestedBy: removal.requestedBy }),
   }
 }
 
@@ -325,6 +330,8 @@ const apply = (s: S, e: RequestEvent): void => {
       s.caseData = Object.fromEntries(Object.entries(s.caseData).filter(([k]) => !personal.has(k)))
       s.attachments = []
       for (const q of s.questions) delete q.attachmentId
+      const early = earlyRemovalOf(e, s.personalData)
+      if (early !== undefined) s.earlyRemoval = early as Draft<EarlyRemoval>
       s.personalData = 'erased'
       return
     }

@@ -26,7 +26,10 @@ export interface RequestPolicy {
   readonly maxArbitrationRounds?: number
   /** Months after closure at which personal data is blocked; at most and by default 6 (RET-REQ-PD-CONFIG). */
   readonly personalDataBlockMonths?: number
-  /** Months after closure at which personal data is erased; 36 by default (RET-DELETE-THREE-YEARS). */
+  /**
+   * Months after closure at which personal data is erased; at most and by default 36
+   * (RET-DELETE-THREE-YEARS), and never before it is blocked.
+   */
   readonly personalDataEraseMonths?: number
   /**
    * A notification of individual measures (derogations, spec §8) is addressed to the Commission too,
@@ -53,6 +56,9 @@ const NO_FACTS: RequestFacts = {
   round: 1,
   relaunchCapReached: false,
   mayCopy: false,
+  personalDataHolder: false,
+  personalDataAvailable: false,
+  personalDataPresent: false,
 }
 
 /** Statuses in which the requesting side's coordinator holds the request. */
@@ -147,8 +153,9 @@ export const requestFacts = (
   directory: Directory,
   policy: RequestPolicy,
 ): RequestFacts => {
-  if (viewer.kind === 'system-administrator') return { ...NO_FACTS, system: true }
-  if (viewer.kind !== 'user') return NO_FACTS
+  const retention = { personalDataAvailable: state.personalData === 'available', personalDataPresent: state.personalData !== 'erased' }
+  if (viewer.kind === 'system-administrator') return { ...NO_FACTS, ...retention, system: true }
+  if (viewer.kind !== 'user') return { ...NO_FACTS, ...retention }
   const { user, authority } = viewer
   const la = state.legislativeArea
   const active = user.status === 'active' && canUseRequestWorkflow(authority, la)
@@ -206,5 +213,8 @@ export const requestFacts = (
     relaunchCapReached: max !== undefined && (state.arbitration?.relaunches ?? 0) >= max,
     // Only an authority that sent or received the request: not the addressee of an unsent draft (REQ-COPY-ANY-STATUS).
     mayCopy: handler && (isRequester || isResponder || former),
+    // Before acceptance the responding side never had the personal data (REQ-PREACCEPT-NO-PD).
+    personalDataHolder: requestingHandler || (respondingHandler && state.responding.accepted),
+    ...retention,
   }
 }

@@ -36,11 +36,15 @@ const HOUSEKEEPING: ReadonlyArray<ActionId> = [
   'request.save-reply',
   'request.block-personal-data',
   'request.erase-personal-data',
+  'request.remove-personal-data',
   'request.record-contrary-decision',
 ]
 
-/** What the `system` actor may do: retention, and recording a Commission contrary decision. */
-const SYSTEM_ACTIONS: ReadonlyArray<RequestAction> = ['request.block-personal-data', 'request.erase-personal-data', 'request.record-contrary-decision']
+/**
+ * What the `system` actor may do: retention, recording a Commission contrary decision and, as the
+ * platform operator, removing personal data early (RET-EARLY-REMOVAL).
+ */
+const SYSTEM_ACTIONS: ReadonlyArray<RequestAction> = ['request.block-personal-data', 'request.erase-personal-data', 'request.remove-personal-data', 'request.record-contrary-decision']
 
 const availableActions =
   (policy: RequestPolicy) =>

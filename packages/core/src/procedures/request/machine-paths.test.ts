@@ -127,6 +127,7 @@ const RULES: Readonly<Record<string, ReadonlyArray<string>>> = {
   'returned-after-arbitration|request.maintain-position|2': ['REQ-ARB-S2-RELAUNCH', 'REQ-ARB-S3-RELAUNCH'],
   'request.block-personal-data': ['RET-BLOCK-SIX-MONTHS'],
   'request.erase-personal-data': ['RET-DELETE-THREE-YEARS'],
+  'request.remove-personal-data': ['RET-EARLY-REMOVAL'],
 }
 const rulesOf = (d: Declared): ReadonlyArray<string> => RULES[`${d.source}|${d.event}|${d.branch}`] ?? RULES[d.event] ?? []
 
@@ -270,6 +271,8 @@ const payloads = (type: RequestAction, s: RequestState, viewer: Viewer, facts: R
     case 'request.reject-additional-info':
     case 'request.maintain-position':
       return [{ justification: de('Die Antwort ist vollständig.') }]
+    case 'request.remove-personal-data':
+      return [{ reason: fr("Demande d'effacement de la personne concernée."), requestedBy: 'data-subject' }]
     default:
       return [{}]
   }

@@ -48,6 +48,15 @@ export interface RequestFacts {
   readonly relaunchCapReached: boolean
   /** The actor may copy the request (REQ-COPY-ANY-STATUS). */
   readonly mayCopy: boolean
+  /**
+   * A handler of a participating authority that has personal-data access to the request: the
+   * requesting side, or the responding side once it accepted (RET-EARLY-REMOVAL).
+   */
+  readonly personalDataHolder: boolean
+  /** Personal data is still within users' reach: neither blocked nor erased. */
+  readonly personalDataAvailable: boolean
+  /** Personal data is not erased yet (it may be blocked). */
+  readonly personalDataPresent: boolean
 }
 
 /** An event of the machine: an action and the facts its guards read. @category model */
@@ -98,6 +107,9 @@ export const requestMachine = /* @__PURE__ */ setup({
     roundOne: ({ event }) => event.facts.round === 1,
     roundTwo: ({ event }) => event.facts.round === 2,
     capReached: ({ event }) => event.facts.relaunchCapReached,
+    personalDataHolder: ({ event }) => event.facts.personalDataHolder,
+    personalDataAvailable: ({ event }) => event.facts.personalDataAvailable,
+    personalDataPresent: ({ event }) => event.facts.personalDataPresent,
   },
 }).createMachine({
   id: 'imi.request-for-information',
@@ -211,6 +223,12 @@ export const requestMachine = /* @__PURE__ */ setup({
       on: {
         'request.block-personal-data': { target: 'closed', guard: 'system' },
         'request.erase-personal-data': { target: 'closed', guard: 'system' },
+        // Early removal (RET-EARLY-REMOVAL): a handler with personal-data access while the data is in
+        // users' reach; the platform operator (the system actor) until it is erased, blocked or not.
+        'request.remove-personal-data': [
+          { target: 'closed', guard: and(['personalDataHolder', 'personalDataAvailable']) },
+          { target: 'closed', guard: and(['system', 'personalDataPresent']) },
+        ],
       },
     },
   },

@@ -12,6 +12,7 @@ import { DraftFreeTextCodec, FreeTextCodec } from '../../i18n/languages.js'
 import { personalData } from '../../model/personal-data.js'
 import type { DerogationKind, LegislativeArea } from '../../model/legislative-areas.js'
 import type { HistoryEntry } from '../../procedure/procedure.js'
+import type { EarlyRemoval } from '../../retention/early-removal.js'
 
 /** The procedure id. @category constants */
 export const REQUEST_PROCEDURE_ID = 'imi.request-for-information'
@@ -444,6 +445,8 @@ export interface RequestState {
     readonly copiedFrom?: ExchangeId
   }
   readonly personalData: 'available' | 'blocked' | 'erased'
+  /** The early removal of the personal data, when it was removed before its scheduled date (RET-EARLY-REMOVAL). */
+  readonly earlyRemoval?: EarlyRemoval
   /** The derogation content, on a request using a derogation question set (spec §8). */
   readonly derogation?: DerogationState
   /** Every transition, who made it and when (REQ-EVENT-HISTORY). */

@@ -8,6 +8,8 @@ import type { RequestPolicy } from './facts.js'
 import type { RequestState } from './model.js'
 import { RETENTION_POLICIES, retentionSchedule, scheduledStep } from '../../retention/policies.js'
 import type { RetentionOverrides } from '../../retention/policies.js'
+import { localDate } from '../../time/calendar.js'
+import { scheduleAfterEarlyRemoval } from '../../retention/early-removal.js'
 
 // The calendar arithmetic of the whole core lives in time/; re-exported here under the names this module always had.
 export { REFERENCE_TIME_ZONE, addCalendarMonths } from '../../time/calendar.js'
@@ -30,7 +32,8 @@ export const requestRetentionOverrides = (policy: RequestPolicy): RetentionOverr
 
 /**
  * The retention schedule of a request: nothing while it is open (RET-REQ-PD-OPEN-KEPT); from closure,
- * whatever the reason, blocking after at most 6 months and erasure after 3 years.
+ * whatever the reason, blocking after at most 6 months and erasure after 3 years; after an early
+ * removal, the instant it happened (RET-EARLY-REMOVAL).
  *
  * @category retention
  */
@@ -38,7 +41,8 @@ export const requestRetention = (s: RequestState, policy: RequestPolicy): Retent
   if (s.status !== 'closed' || s.closedAt === undefined) return {}
   // The IMI Regulation policy caps the configured block period at 6 months (RET-REQ-PD-CONFIG).
   const steps = retentionSchedule(RETENTION_POLICIES['imi-regulation'], s.closedAt, requestRetentionOverrides(policy))
-  return { blockAt: scheduledStep(steps, 'block-personal-data')?.at, eraseAt: scheduledStep(steps, 'erase-personal-data')?.at }
+  const scheduled = { blockAt: scheduledStep(steps, 'block-personal-data')?.at, eraseAt: scheduledStep(steps, 'erase-personal-data')?.at }
+  return scheduleAfterEarlyRemoval(scheduled, s.earlyRemoval)
 }
 
 /**
@@ -59,9 +63,11 @@ export const requestTimers = (s: RequestState, policy: RequestPolicy): ReadonlyA
 
 /**
  * True when the request's indicative deadline has passed; it triggers nothing, it only feeds
- * monitoring (REQ-DEADLINE-INDICATIVE).
+ * monitoring (REQ-DEADLINE-INDICATIVE). A deadline is a calendar date and runs to the end of that day
+ * in the reference time zone (RET-SYSTEM-TIMEZONE), as `explain` answers it: the request is overdue
+ * from the first instant of the next Brussels day, whatever the UTC date is then.
  *
  * @category queries
  */
 export const isOverdue = (s: RequestState, now: Date): boolean =>
-  s.deadline !== undefined && s.status !== 'closed' && s.status !== 'draft' && now.toISOString().slice(0, 10) > s.deadline
+  s.deadline !== undefined && s.status !== 'closed' && s.status !== 'draft' && localDate(now.toISOString()) > s.deadline

@@ -10,6 +10,7 @@ import {
   PROFESSIONAL_QUALIFICATIONS_GENERAL,
   QUESTION_SETS,
   REQUEST_STATUSES,
+  explainRequest,
   isOverdue,
   requestAccess,
   requestForInformation,
@@ -619,6 +620,18 @@ describe('accept', () => {
     expect(h.state(id).deadline).toBe('2026-05-15')
   })
 
+  it('[REQ-ACCEPT-ALT-DEADLINE] [RET-SYSTEM-TIMEZONE] "in the past" is judged on the Brussels date: at 23:30 UTC today\'s UTC date is already yesterday', () => {
+    const h = requestHarness()
+    const id = sendRequest(h, pqRequest)
+    // 30 March 2026, 23:30 UTC is 31 March, 01:30 in Brussels (summer time).
+    h.now = new Date('2026-03-30T23:30:00Z')
+    expect(refusalOf(h.exec(U.deHandler, { type: 'request.accept', exchangeId: id, deadline: '2026-03-30' }))).toMatchObject({ code: 'request.deadline-past' })
+    // One minute before midnight in Brussels, the 30th is still today.
+    h.now = new Date('2026-03-30T21:59:00Z')
+    h.ok(U.deHandler, { type: 'request.accept', exchangeId: id, deadline: '2026-03-30' })
+    expect(h.state(id).deadline).toBe('2026-03-30')
+  })
+
   it('[REQ-DEADLINE-REPLACED] the proposed deadline replaces the current one at once, the original kept in the history', () => {
     const h = requestHarness()
     const id = sendRequest(h, pqRequest)
@@ -648,6 +661,23 @@ describe('accept', () => {
     expect(requestForInformation.timers(h.state(id))).toEqual([])
     expect(h.state(id).status).toBe('accepted')
     expect(isOverdue(h.state(id), new Date('2026-03-31T12:00:00Z'))).toBe(false)
+  })
+
+  it('[RET-SYSTEM-TIMEZONE] [REQ-DEADLINE-INDICATIVE] a deadline runs to the end of its day in Brussels: overdue one instant after, not before', () => {
+    const h = requestHarness()
+    const id = sendRequest(h, pqRequest)
+    const s = h.state(id)
+    expect(s.deadline).toBeDefined()
+    const deadline = s.deadline ?? ''
+    // The end of the deadline's day in Brussels is the same instant explain answers.
+    const end = explainRequest(s, 'reply-deadline').at ?? ''
+    expect(end).not.toBe('')
+    const endMs = Date.parse(end)
+    expect(isOverdue(s, new Date(endMs - 1))).toBe(false)
+    expect(isOverdue(s, new Date(endMs))).toBe(true)
+    expect(isOverdue(s, new Date(endMs + 1))).toBe(true)
+    // At 23:30 UTC on the deadline's date it is already the next day in Brussels.
+    expect(isOverdue(s, new Date(`${deadline}T23:30:00Z`))).toBe(true)
   })
 
   it('[REQ-ACCEPT-CONFIRMS] on acceptance the addressee becomes the confirmed responding authority', () => {
