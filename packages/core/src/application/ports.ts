@@ -8,6 +8,7 @@ import type { Either } from 'fp-ts/lib/Either.js'
 import type { ExchangeId } from '../model/ids.js'
 import type { ListingScope } from '../procedure/listing.js'
 import type { EventEnvelope, ExchangeSummary, Notification, ProcedureId, Timer } from '../procedure/procedure.js'
+import type { ReportDocument, ReportKind } from '../reports/model.js'
 
 /**
  * An event as stored: its stream, its version within the stream (1-based) and its position in the
@@ -269,6 +270,63 @@ export interface SessionStore {
 }
 
 /**
+ * What the activity panel lists of a generated report: everything but its content, and nothing
+ * personal.
+ *
+ * @category ports
+ */
+export interface ReportListing {
+  readonly id: string
+  /** The user who generated it; only they may read or delete it. */
+  readonly ownerId: string
+  readonly exchangeId: ExchangeId
+  /** The exchange number, for the list. */
+  readonly number: string
+  readonly kind: ReportKind
+  readonly language: string
+  readonly title: string
+  /** True when its content holds personal data: sealed with the exchange's personal data, and gone with it. */
+  readonly containsPersonalData: boolean
+  /** ISO-8601 instants; the report is available strictly before `expiresAt` (SRCH-REPORT-30-DAYS). */
+  readonly createdAt: string
+  readonly expiresAt: string
+}
+
+/**
+ * A generated report as stored: its listing and its document.
+ *
+ * @category ports
+ */
+export interface ReportRecord extends ReportListing {
+  readonly document: ReportDocument
+}
+
+/**
+ * Generated reports, kept per user for 30 days (the activity panel). A report holding personal data
+ * is kept with its exchange's personal data: when that is erased (`Changes.erasePersonalData`) or the
+ * exchange deleted (`Changes.erase`), the report goes too (RET-PD-REPORTS-AFTER-PURGE).
+ *
+ * @category ports
+ */
+export interface ReportStore {
+  /**
+   * Stores a new report; `false`, storing nothing, when its exchange no longer exists. A report with
+   * personal data is sealed under the exchange's personal-data key where the storage has one.
+   */
+  save(report: ReportRecord): Promise<boolean>
+  /** The report, or `undefined` when there is none, it expired at `now`, or its content is gone with the exchange's personal data. */
+  get(id: string, now: Date): Promise<ReportRecord | undefined>
+  /** The reports of one user not expired at `now`, newest first. */
+  listFor(ownerId: string, now: Date): Promise<ReadonlyArray<ReportListing>>
+  /** Deletes one report; `false` when there was none. */
+  delete(id: string): Promise<boolean>
+  /** Deletes the reports of an exchange, or only those holding personal data. Returns how many. */
+  deleteForExchange(exchangeId: ExchangeId, options?: { readonly personalDataOnly?: boolean }): Promise<number>
+  /** Deletes every report expired at `now` (SRCH-REPORT-EXPIRED-DELETED). Returns how many. */
+  deleteExpired(now: Date): Promise<number>
+}
+
+/**
  * Everything one command changes, written atomically: events of one or more streams (a split starts
  * one), erased drafts, the timers and summaries of the exchanges touched, and notifications.
  *
@@ -327,6 +385,8 @@ export interface Storage {
   readonly accounts?: AccountStore
   /** Login sessions, where the adapter keeps them. */
   readonly sessions?: SessionStore
+  /** Generated reports (the activity panel), where the adapter keeps them. */
+  readonly reports?: ReportStore
   commit(changes: Changes): Promise<Either<ConcurrencyConflict, void>>
 }
 

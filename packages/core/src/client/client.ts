@@ -7,7 +7,10 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { ApplicationService } from '../application/service.js'
-import type { DashboardCounts, SearchPage, Storage } from '../application/ports.js'
+import type { DashboardCounts, ReportListing, ReportRecord, SearchPage, Storage } from '../application/ports.js'
+import type { ReportInput } from '../reports/model.js'
+import type { ReportPermissions } from '../reports/permissions.js'
+import type { ReportService } from '../reports/service.js'
 import type { Actor } from '../model/actor.js'
 import { viewerOf } from '../model/actor.js'
 import type { Directory } from '../model/directory.js'
@@ -75,6 +78,16 @@ export interface ImiClient {
   translate?(text: FreeText, to: Language): Promise<E.Either<DomainError, MachineTranslation>>
   /** The language pairs machine translation is offered for (I18N-MT-PAIRS). */
   translationPairs?(): Promise<E.Either<DomainError, ReadonlyArray<LanguagePair>>>
+  /** The report kinds and parts the user may produce on a request now (spec §6.16). Absent where reports are not kept. */
+  reportOptions?(exchangeId: ExchangeId): Promise<E.Either<DomainError, ReportPermissions>>
+  /** Generates a report on a request and keeps it 30 days in the user's activity panel (SRCH-REPORT-30-DAYS). */
+  createReport?(exchangeId: ExchangeId, input: ReportInput): Promise<E.Either<DomainError, ReportListing>>
+  /** The user's reports still available: the activity panel. */
+  reports?(): Promise<E.Either<DomainError, ReadonlyArray<ReportListing>>>
+  /** One of the user's reports, with its document. */
+  report?(reportId: string): Promise<E.Either<DomainError, ReportRecord>>
+  /** Deletes one of the user's reports. */
+  deleteReport?(reportId: string): Promise<E.Either<DomainError, { readonly deleted: true }>>
 }
 
 /**
@@ -93,6 +106,8 @@ export interface LocalClientOptions {
   readonly translator?: Translator
   /** The language pairs the translator supports (I18N-MT-PAIRS); none when absent. */
   readonly translationPairs?: ReadonlyArray<LanguagePair>
+  /** The report service (see `createReportService`); without it the client offers no reports. */
+  readonly reports?: ReportService
 }
 
 /**
@@ -149,8 +164,18 @@ export const createLocalImiClient = (o: LocalClientOptions): ImiClient => {
     },
     authorities: async (query) => E.map((q: AuthorityQuery) => searchAuthorities(directory(), q))(decodeAuthorityQuery(query)),
     ...(o.translator === undefined ? {} : translationOf(o.translator, o.translationPairs ?? [])),
+    ...(o.reports === undefined ? {} : reportsOf(o.reports, o.actor)),
   }
 }
+
+/** The report operations of a local client over a report service. */
+const reportsOf = (reports: ReportService, actor: Actor): Required<Pick<ImiClient, 'reportOptions' | 'createReport' | 'reports' | 'report' | 'deleteReport'>> => ({
+  reportOptions: (exchangeId) => reports.permissions(actor, exchangeId),
+  createReport: (exchangeId, input) => reports.create(actor, exchangeId, input),
+  reports: () => reports.list(actor),
+  report: (reportId) => reports.get(actor, reportId),
+  deleteReport: (reportId) => reports.delete(actor, reportId),
+})
 
 /** The translation operations of a local client over a translator. */
 const translationOf = (translator: Translator, pairs: ReadonlyArray<LanguagePair>): Required<Pick<ImiClient, 'translate' | 'translationPairs'>> => ({

@@ -18,6 +18,10 @@ import type {
   ListedPage,
   ListedSummary,
   MachineTranslation,
+  ReportInput,
+  ReportListing,
+  ReportPermissions,
+  ReportRecord,
   SearchInput,
 } from '@imi-kit/core'
 
@@ -51,6 +55,13 @@ export interface HttpImiClient extends ImiClient {
   attachmentUrl(exchangeId: ExchangeId, attachmentId: string): string
   /** The URL of an export of a search, for a link. */
   exportUrl(input: SearchInput, format: 'csv' | 'xlsx', language: string): string
+  reportOptions(exchangeId: ExchangeId): Promise<Either<DomainError, ReportPermissions>>
+  createReport(exchangeId: ExchangeId, input: ReportInput): Promise<Either<DomainError, ReportListing>>
+  reports(): Promise<Either<DomainError, ReadonlyArray<ReportListing>>>
+  report(reportId: string): Promise<Either<DomainError, ReportRecord>>
+  deleteReport(reportId: string): Promise<Either<DomainError, { readonly deleted: true }>>
+  /** The URL of a report's printable page, to open, save or print (SRCH-REPORT-SAVE-PRINT). */
+  reportUrl(reportId: string): string
 }
 
 const value = (v: string | (() => string | undefined) | undefined) => (typeof v === 'function' ? v() : v)
@@ -142,6 +153,12 @@ export const createHttpImiClient = (options: HttpClientOptions): HttpImiClient =
     translationPairs: async () => mapRight((r: { pairs: ReadonlyArray<LanguagePair> }) => r.pairs)(await call<{ pairs: ReadonlyArray<LanguagePair> }>('GET', '/translate/pairs')),
     upload: (file, mediaType) => call('POST', '/attachments', undefined, { blob: file, type: mediaType ?? (file.type === '' ? 'application/octet-stream' : file.type) }),
     attachmentUrl: (exchangeId, attachmentId) => `${base}/exchanges/${id(exchangeId)}/attachments/${id(attachmentId)}`,
+    reportOptions: (exchangeId) => call<ReportPermissions>('GET', `/exchanges/${id(exchangeId)}/report-kinds`),
+    createReport: (exchangeId, input) => call<ReportListing>('POST', `/exchanges/${id(exchangeId)}/reports`, input),
+    reports: async () => mapRight((r: { items: ReadonlyArray<ReportListing> }) => r.items)(await call<{ items: ReadonlyArray<ReportListing> }>('GET', '/reports')),
+    report: (reportId) => call<ReportRecord>('GET', `/reports/${id(reportId)}`),
+    deleteReport: (reportId) => call<{ readonly deleted: true }>('DELETE', `/reports/${id(reportId)}`),
+    reportUrl: (reportId) => `${base}/reports/${id(reportId)}`,
     exportUrl: (input, format, language) => `${base}/search/export?${searchParams({ ...(input as Record<string, unknown>), format, lang: language }).toString()}`,
   }
 }

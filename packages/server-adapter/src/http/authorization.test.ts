@@ -280,6 +280,8 @@ const requestPayloads = (type: string, s: RequestState, viewer: Viewer, director
       return [{ include: { addressee: true, questions: true, attachments: true, caseData: true } }]
     case 'request.record-contrary-decision':
       return [{ decidedOn: '2026-03-01', reference: 'C(2026) 1234' }]
+    case 'request.remove-personal-data':
+      return [{ reason: en("The data subject's erasure request."), requestedBy: 'data-subject' }]
     default:
       return [{}]
   }
@@ -323,6 +325,8 @@ const alertPayloads = (type: string, s: AlertState, viewer: Viewer, directory: D
       return [{ text: en('The provider ceased trading in May.') }]
     case 'alert.broadcast-closure-proposal':
       return [{ includedComments: (s.closure?.comments ?? []).map((c) => c.id) }]
+    case 'alert.remove-personal-data':
+      return [{ reason: en("The provider's erasure request.") }]
     default:
       return [{}]
   }
@@ -376,6 +380,8 @@ const attachmentIdsOf = (view: unknown): ReadonlyArray<string> => {
 const EXCHANGE_API: ReadonlySet<string> = new Set([
   'getOpenApi', 'createExchange', 'getExchange', 'executeCommand', 'getAvailableActions', 'getHistory', 'getComments', 'addComment',
   'downloadAttachment', 'uploadAttachment', 'getDashboard', 'getActionList', 'search', 'exportSearch', 'searchAuthorities', 'getMe',
+  // Reports: who may produce and read which is proved against the core in reports-routes.test.ts.
+  'getReportKinds', 'createReport', 'listReports', 'downloadReport', 'deleteReport',
 ])
 
 /**

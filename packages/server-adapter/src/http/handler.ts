@@ -9,13 +9,31 @@
 import * as E from 'fp-ts/lib/Either.js'
 import {
   createLocalImiClient,
+  createReportService,
+  renderReportHtml,
   decodeAuthorityQuery,
   decodeSearchInput,
   decodeTranslationInput,
   domainError,
   viewerOf,
 } from '@imi-kit/core'
-import type { Actor, ApplicationService, Clock, Directory, DomainError, ExchangeId, ExchangeView, ImiClient, LanguagePair, Storage, Translator } from '@imi-kit/core'
+import type {
+  Actor,
+  ApplicationService,
+  Clock,
+  Directory,
+  DomainError,
+  ExchangeId,
+  ExchangeView,
+  ImiClient,
+  LanguagePair,
+  ReportRecord,
+  ReportService,
+  ReportStore,
+  RequestPolicy,
+  Storage,
+  Translator,
+} from '@imi-kit/core'
 import type { BlobStore } from '../attachments/blob-store.js'
 import { errorResponse, json } from './responses.js'
 import type { ImiLogin } from '../login/index.js'
@@ -98,6 +116,12 @@ export interface ImiHandlerOptions {
   readonly translator?: Translator
   /** The language pairs the translator supports (I18N-MT-PAIRS); none when absent. */
   readonly translationPairs?: ReadonlyArray<LanguagePair>
+  /** Where generated reports are kept (the activity panel); `storage.reports` when absent. No report routes without either. */
+  readonly reports?: ReportStore
+  /** A new, unguessable report id. Default: a random UUID from Web Crypto. */
+  readonly reportId?: () => string
+  /** The operator's request policy, for the instant personal data is blocked; the specification's default when absent. */
+  readonly requestPolicy?: RequestPolicy
   /** Default `/api`. */
   readonly basePath?: string
   readonly limits?: { readonly bodyBytes?: number; readonly attachmentBytes?: number; readonly attachmentTypes?: ReadonlyArray<string> }
@@ -186,6 +210,23 @@ const attachmentIn = (view: ExchangeView, id: string): { contentRef: string; fil
 const UNSAFE: ReadonlyArray<string> = ['POST', 'PUT', 'PATCH', 'DELETE']
 
 /**
+ * A report as a self-contained HTML page: nothing it contains may run or load anything, and it is
+ * neither cached nor framed.
+ */
+const reportPage = (r: ReportRecord): Response =>
+  new Response(renderReportHtml(r.document), {
+    status: 200,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(`${r.number}-${r.kind.toLowerCase()}.html`)}`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    },
+  })
+
+/**
  * Builds the HTTP API.
  *
  * @example
@@ -205,6 +246,20 @@ export const createImiHandler = (options: ImiHandlerOptions): ((request: Request
   const directory = () => (typeof options.directory === 'function' ? options.directory() : options.directory)
   const document = openApiDocument(base)
 
+  const reportStore = options.reports ?? options.storage.reports
+  const reportService: ReportService | undefined =
+    reportStore === undefined
+      ? undefined
+      : createReportService({
+          app: options.app,
+          reports: reportStore,
+          directory: options.directory,
+          clock: options.clock,
+          newId: options.reportId ?? (() => (globalThis as unknown as { crypto: { randomUUID(): string } }).crypto.randomUUID()),
+          ...(options.requestPolicy === undefined ? {} : { policy: options.requestPolicy }),
+        })
+  const noReports = () => fail('report.not-configured', 'This server keeps no reports')
+
   const clientFor = (actor: Actor): ImiClient =>
     createLocalImiClient({
       app: options.app,
@@ -213,6 +268,7 @@ export const createImiHandler = (options: ImiHandlerOptions): ((request: Request
       clock: options.clock,
       actor,
       ...(options.translator === undefined ? {} : { translator: options.translator, translationPairs: options.translationPairs ?? [] }),
+      ...(reportService === undefined ? {} : { reports: reportService }),
     })
   const noTranslator = () => fail('translation.not-configured', 'This server offers no machine translation')
 
@@ -372,6 +428,24 @@ export const createImiHandler = (options: ImiHandlerOptions): ((request: Request
       if (client.translationPairs === undefined) return errorResponse(noTranslator())
       return either(E.map((pairs: ReadonlyArray<LanguagePair>) => ({ pairs }))(await client.translationPairs()))
     },
+    getReportKinds: async ({ params, actor }) => (reportService === undefined ? errorResponse(noReports()) : either(await reportService.permissions(actor, params.id as ExchangeId))),
+    createReport: async ({ request, params, actor }) => {
+      if (reportService === undefined) return errorResponse(noReports())
+      const body = await readJson(request, bodyLimit)
+      if (E.isLeft(body)) return errorResponse(body.left)
+      return either(await reportService.create(actor, params.id as ExchangeId, body.right), 201)
+    },
+    listReports: async ({ actor }) =>
+      reportService === undefined ? errorResponse(noReports()) : either(E.map((items: unknown) => ({ items }))(await reportService.list(actor))),
+    downloadReport: async ({ request, params, actor }) => {
+      if (reportService === undefined) return errorResponse(noReports())
+      const found = await reportService.get(actor, params.id ?? '')
+      if (E.isLeft(found)) return errorResponse(found.left)
+      // The structured document for programs; the printable page for everyone else (SRCH-REPORT-SAVE-PRINT).
+      if (/\bapplication\/json\b/i.test(request.headers.get('accept') ?? '')) return json(200, found.right)
+      return reportPage(found.right)
+    },
+    deleteReport: async ({ params, actor }) => (reportService === undefined ? errorResponse(noReports()) : either(await reportService.delete(actor, params.id ?? ''))),
     getMe: async ({ actor }) => {
       if (actor.kind !== 'user') return json(200, { kind: actor.kind })
       const user = directory().user(actor.userId)

@@ -150,6 +150,34 @@ const OPERATIONS: Record<string, Record<string, unknown>> = {
     parameters: [idParam('id', 'User id')],
     responses: { 200: { description: 'Reset', content: jsonContent({ type: 'object' }) } },
   },
+  getReportKinds: {
+    summary: 'The report kinds and customisable parts the caller may produce on a request now (SRCH-REPORT-*, RET-SUBJECT-REPORT-PD-USERS)',
+    parameters: [idParam('id', 'Exchange id')],
+    responses: { 200: { description: 'What the caller may produce', content: jsonContent(ref('ReportPermissions')) } },
+  },
+  createReport: {
+    summary: 'Generate a report on a request; it stays 30 days in the caller’s activity panel (SRCH-REPORT-30-DAYS)',
+    parameters: [idParam('id', 'Exchange id')],
+    requestBody: { required: true, content: jsonContent(ref('ReportInput')) },
+    responses: { 201: { description: 'Generated', content: jsonContent(ref('ReportListing')) } },
+  },
+  listReports: {
+    summary: 'The caller’s reports still available: the activity panel',
+    responses: { 200: { description: 'The reports, newest first', content: jsonContent({ type: 'object', properties: { items: { type: 'array', items: ref('ReportListing') } } }) } },
+  },
+  downloadReport: {
+    summary: 'One of the caller’s reports: a self-contained printable HTML document, or the structured document with `Accept: application/json` (SRCH-REPORT-SAVE-PRINT)',
+    parameters: [idParam('id', 'Report id')],
+    responses: {
+      200: { description: 'The report', content: { 'text/html': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'object' } } } },
+      410: error('Its personal data is no longer available to the caller; the report was deleted'),
+    },
+  },
+  deleteReport: {
+    summary: 'Delete one of the caller’s reports',
+    parameters: [idParam('id', 'Report id')],
+    responses: { 200: { description: 'Deleted', content: jsonContent({ type: 'object', properties: { deleted: { const: true } } }) } },
+  },
   getDeadLetters: { summary: 'Messages whose delivery failed for good (administrators)', responses: { 200: { description: 'The dead letters', content: jsonContent({ type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } } }) } } },
   requeueDeadLetter: { summary: 'Put a dead letter back in the queue (administrators)', parameters: [idParam('id', 'Message id')], responses: { 200: { description: 'Requeued', content: jsonContent({ type: 'object' }) } } },
 }
@@ -214,6 +242,37 @@ export const openApiDocument = (base: string): Record<string, unknown> => {
         ExchangeView: { type: 'object', properties: { exchangeId: { type: 'string' }, number: { type: 'string' }, status: { type: 'string' }, displayedStatus: { type: 'string' }, access: { enum: ['full', 'no-personal-data', 'metadata'] }, content: { type: 'object' }, history: { type: 'array', items: { type: 'object' } } } },
         Summary: { type: 'object', properties: { exchangeId: { type: 'string' }, number: { type: 'string' }, status: { type: 'string' }, displayedStatus: { type: 'string' } } },
         SearchPage: { type: 'object', properties: { items: { type: 'array', items: ref('Summary') }, next: { type: 'string' } } },
+        ReportInput: {
+          type: 'object',
+          required: ['kind'],
+          properties: {
+            kind: { enum: ['FULL_WITH_PERSONAL_DATA', 'FULL_WITHOUT_PERSONAL_DATA', 'CUSTOM', 'FOR_DATA_SUBJECT', 'CONSENT_FORM'] },
+            parts: {
+              type: 'array',
+              description: 'For a CUSTOM report only',
+              items: { enum: ['requesting-authority', 'responding-authority', 'subject', 'subject-personal-data', 'questions-and-answers', 'messages', 'attachments', 'history'] },
+            },
+            language: { enum: ['en', 'fr', 'de'], description: 'Default: the caller’s language where reports are written in it, else English' },
+          },
+        },
+        ReportListing: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            exchangeId: { type: 'string' },
+            number: { type: 'string' },
+            kind: { type: 'string' },
+            language: { type: 'string' },
+            title: { type: 'string' },
+            containsPersonalData: { type: 'boolean' },
+            createdAt: { type: 'string', format: 'date-time' },
+            expiresAt: { type: 'string', format: 'date-time' },
+          },
+        },
+        ReportPermissions: {
+          type: 'object',
+          properties: { kinds: { type: 'array', items: { type: 'string' } }, customParts: { type: 'array', items: { type: 'string' } }, personalData: { type: 'boolean' }, withheld: { type: 'object' } },
+        },
         Dashboard: { type: 'object', properties: { drafts: { type: 'integer' }, receivedRecently: { type: 'integer' }, updatedRecently: { type: 'integer' }, toAccept: { type: 'integer' }, toAnswer: { type: 'integer' } } },
       },
     },

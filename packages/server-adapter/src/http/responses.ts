@@ -30,6 +30,7 @@ export const json = (status: number, body: unknown, headers: Readonly<Record<str
  * The HTTP status of a domain error, by its code:
  * - 400 malformed input (`*.invalid`, `command.unknown`, `search.bad-cursor`, `http.*` parsing);
  * - 401 no authenticated user; 403 a refusal of the actor; 404 not found (or not visible);
+ * - 410 a report whose personal data has left the caller's reach (deleted);
  * - 409 the state does not allow it now (`*.wrong-status`, a concurrent update);
  * - 413/415 body too large / wrong media type; 503 storage unavailable; 500 a defect of the server;
  * - 422 every other rule refusal.
@@ -42,6 +43,7 @@ export const statusOf = (e: DomainError): number => {
   if (c === 'http.csrf' || c === 'actor.unknown' || c.startsWith('login.csrf')) return 403
   if (c === 'login.no-session') return 401
   if (c === 'http.not-found' || c.endsWith('.not-found')) return 404
+  if (c === 'report.personal-data-unavailable') return 410
   if (c === 'http.method-not-allowed') return 405
   if (c === 'http.too-large') return 413
   if (c === 'http.unsupported-media-type') return 415

@@ -44,6 +44,11 @@ export const ROUTES = [
   { method: 'POST', path: '/login/security-code', operationId: 'loginSetSecurityCode', authenticated: false },
   { method: 'POST', path: '/logout', operationId: 'logout', authenticated: false },
   { method: 'POST', path: '/users/:id/reset-password', operationId: 'resetPassword', authenticated: true },
+  { method: 'GET', path: '/exchanges/:id/report-kinds', operationId: 'getReportKinds', authenticated: true },
+  { method: 'POST', path: '/exchanges/:id/reports', operationId: 'createReport', authenticated: true },
+  { method: 'GET', path: '/reports', operationId: 'listReports', authenticated: true },
+  { method: 'GET', path: '/reports/:id', operationId: 'downloadReport', authenticated: true },
+  { method: 'DELETE', path: '/reports/:id', operationId: 'deleteReport', authenticated: true },
   { method: 'GET', path: '/admin/dead-letters', operationId: 'getDeadLetters', authenticated: true },
   { method: 'POST', path: '/admin/dead-letters/:id/requeue', operationId: 'requeueDeadLetter', authenticated: true },
 ] as const satisfies ReadonlyArray<RouteSpec>

@@ -68,7 +68,7 @@ describe('the worker delivering to a real SMTP server', () => {
   it('[MAIL-REQ-NO-CONTENT] a request\'s messages arrive one per recipient, in each reader\'s language, naming the number, linking to the entry, without content', async () => {
     const s = await setup()
     const id = await sentRequest(s.app, s.directory)
-    expect(await s.worker.runOnce()).toEqual({ timersFired: 0, delivered: 1, retried: 0, deadLettered: 0, mailsSent: 3 })
+    expect(await s.worker.runOnce()).toEqual({ timersFired: 0, delivered: 1, retried: 0, deadLettered: 0, mailsSent: 3, reportsDeleted: 0 })
     await run(s.app, s.directory, U.deHandler, { type: 'request.accept', exchangeId: id })
     await run(s.app, s.directory, U.deHandler, { type: 'request.reply', exchangeId: id, answers: standardAnswers })
     expect(await s.worker.runOnce()).toMatchObject({ delivered: 2, mailsSent: 4 })

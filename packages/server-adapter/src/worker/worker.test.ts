@@ -94,13 +94,13 @@ describe('outbox delivery', () => {
     const id = await sentRequest(s.app, s.directory())
     const mailer = createRecordingMailer()
     const worker = workerOf(s, mailer)
-    expect(await worker.runOnce()).toEqual({ timersFired: 0, delivered: 1, retried: 0, deadLettered: 0, mailsSent: 3 })
+    expect(await worker.runOnce()).toEqual({ timersFired: 0, delivered: 1, retried: 0, deadLettered: 0, mailsSent: 3, reportsDeleted: 0 })
     expect(to(mailer.sent)).toEqual(['de-aerztekammer-berlin@authorities.example', 'de-ca-handler-2@users.example', 'de-ca-handler@users.example'])
     for (const m of mailer.sent) {
       expect(m.subject).toBe('IMI: neues Ersuchen REQ-000001 wartet auf Annahme')
       expect(m.text).toContain(`${BASE_URL}/exchanges/${id}`)
     }
-    expect(await worker.runOnce()).toEqual({ timersFired: 0, delivered: 0, retried: 0, deadLettered: 0, mailsSent: 0 })
+    expect(await worker.runOnce()).toEqual({ timersFired: 0, delivered: 0, retried: 0, deadLettered: 0, mailsSent: 0, reportsDeleted: 0 })
     expect(s.storage.pendingOutbox()).toEqual([])
   })
 

@@ -23,8 +23,8 @@ import { exponentialBackoff } from './backoff.js'
 export interface WorkerOptions {
   /** Fires the due timers; the application service of the server. */
   readonly app: Pick<ApplicationService, 'fireDueTimers'>
-  /** The outbox is read from here. */
-  readonly storage: Pick<Storage, 'outbox'>
+  /** The outbox is read from here; expired reports are swept from `reports`, where the storage keeps them. */
+  readonly storage: Pick<Storage, 'outbox'> & Partial<Pick<Storage, 'reports'>>
   /** The directory at delivery time: recipients are resolved against it, so that a change of roles since the event counts. */
   readonly directory: () => Directory
   readonly mailer: Mailer
@@ -67,6 +67,8 @@ export interface WorkerRun {
   readonly deadLettered: number
   /** E-mails accepted by the mailer. */
   readonly mailsSent: number
+  /** Generated reports deleted because their 30 days had passed (SRCH-REPORT-EXPIRED-DELETED). */
+  readonly reportsDeleted: number
 }
 
 /**
@@ -75,7 +77,7 @@ export interface WorkerRun {
  * @category worker
  */
 export interface Worker {
-  /** Fires one batch of due timers, then handles one batch of the outbox. */
+  /** Fires one batch of due timers, handles one batch of the outbox, then deletes the expired reports. */
   runOnce(): Promise<WorkerRun>
   /** Runs `runOnce` every `intervalMs` milliseconds, never two runs at once, until `stop`. */
   start(intervalMs: number): void
@@ -106,7 +108,7 @@ const SENT_MEMORY = 10_000
  * const directory = world()
  * const app = createApplicationService({ registry: createProcedureRegistry([requestForInformation]), storage, clock, ids: sequentialIds('demo'), directory })
  * const worker = createWorker({ app, storage, directory: () => directory, mailer: createRecordingMailer(), clock, baseUrl: 'https://imi.example.org' })
- * await worker.runOnce() // { timersFired: 0, delivered: 0, retried: 0, deadLettered: 0, mailsSent: 0 }
+ * await worker.runOnce() // { timersFired: 0, delivered: 0, retried: 0, deadLettered: 0, mailsSent: 0, reportsDeleted: 0 }
  * ```
  * @category worker
  */
@@ -183,7 +185,9 @@ export const createWorker = (options: WorkerOptions): Worker => {
       else if (outcome === 'retried') counts.retried++
       else counts.deadLettered++
     }
-    return { timersFired, ...counts }
+    // Reports are available for 30 days, then deleted (SRCH-REPORT-30-DAYS, SRCH-REPORT-EXPIRED-DELETED).
+    const reportsDeleted = options.storage.reports === undefined ? 0 : await options.storage.reports.deleteExpired(options.clock.now())
+    return { timersFired, ...counts, reportsDeleted }
   }
 
   let timer: ReturnType<typeof setInterval> | undefined

@@ -16,6 +16,7 @@ import {
   fixedClock,
   isListedFor,
   listingScope,
+  reportExpiresAt,
   requestForInformation,
   searchSummaries,
   sequentialIds,
@@ -36,6 +37,9 @@ import type {
   MemberState,
   SearchQuery,
   Notification,
+  ReportKind,
+  ReportRecord,
+  ReportStore,
   RequestState,
   Storage,
   StoredEvent,
@@ -1311,5 +1315,121 @@ export const describeStorageContract = (name: string, makeStorage: MakeStorage):
       })
     })
 
+    describe('reports', () => {
+      const reports = (): ReportStore => {
+        const r = store().reports
+        if (r === undefined) throw new Error('The storage under test keeps no reports')
+        return r
+      }
+      /** A value of the subject's personal data, in the documents of reports that hold it. */
+      const PERSONAL = 'Jeanne Report-Sentinel'
+      const report = (id: string, over: { ownerId?: string; exchangeId?: ExchangeId; kind?: ReportKind; createdAt?: string } = {}): ReportRecord => {
+        const kind = over.kind ?? 'FULL_WITHOUT_PERSONAL_DATA'
+        const personal = kind !== 'FULL_WITHOUT_PERSONAL_DATA'
+        const exchangeId = over.exchangeId ?? xid('s-a')
+        const createdAt = over.createdAt ?? T0
+        const expiresAt = reportExpiresAt(createdAt)
+        return {
+          id,
+          ownerId: over.ownerId ?? U.frHandler,
+          exchangeId,
+          number: `N-${exchangeId}`,
+          kind,
+          language: 'fr',
+          title: `Rapport — N-${exchangeId}`,
+          containsPersonalData: personal,
+          createdAt,
+          expiresAt,
+          document: {
+            kind,
+            language: 'fr',
+            title: `Rapport — N-${exchangeId}`,
+            exchangeId,
+            number: `N-${exchangeId}`,
+            parts: personal ? ['subject', 'subject-personal-data'] : ['subject'],
+            containsPersonalData: personal,
+            generatedAt: createdAt,
+            expiresAt,
+            generatedBy: { userId: U.frHandler, authority: 'Ordre national des médecins' },
+            sections: [
+              { id: 'subject', heading: 'Objet', paragraphs: [], rows: [{ label: 'Profession', value: 'Médecin' }] },
+              ...(personal ? [{ id: 'subject-personal-data' as const, heading: 'Données personnelles', paragraphs: [], rows: [{ label: 'Nom', value: PERSONAL, personalData: true }] }] : []),
+            ],
+          },
+        }
+      }
+      const listing = ({ document: _d, ...rest }: ReportRecord) => rest
+      const seedStreams = () => committed(changes({ appends: [append(xid('s-a'), 0, 1), append(xid('s-b'), 0, 1)] }))
+
+      it('[SRCH-REPORT-30-DAYS] keeps a report for its owner, newest first, with its document, for 30 days', async () => {
+        await seedStreams()
+        const first = report('rep-1')
+        const second = report('rep-2', { createdAt: isoAt(HOUR), kind: 'FULL_WITH_PERSONAL_DATA' })
+        const others = report('rep-3', { ownerId: U.deHandler, exchangeId: xid('s-b') })
+        for (const r of [first, second, others]) expect(await reports().save(r)).toBe(true)
+        expect(await reports().listFor(U.frHandler, at(2 * HOUR))).toEqual([listing(second), listing(first)])
+        expect(await reports().listFor(U.deHandler, at(2 * HOUR))).toEqual([listing(others)])
+        expect(await reports().listFor(U.itHandler, at(2 * HOUR))).toEqual([])
+        expect(await reports().get('rep-2', at(2 * HOUR))).toEqual(second)
+        expect(await reports().get('rep-1', at(2 * HOUR))).toEqual(first)
+        expect(await reports().get('rep-unknown', at(2 * HOUR))).toBeUndefined()
+        // Available strictly before createdAt + 30 days.
+        const end = Date.parse(first.expiresAt)
+        expect(end - Date.parse(first.createdAt)).toBeGreaterThanOrEqual(30 * DAY - HOUR)
+        expect(await reports().get('rep-1', new Date(end - 1))).toEqual(first)
+        expect(await reports().get('rep-1', new Date(end))).toBeUndefined()
+        expect((await reports().listFor(U.frHandler, new Date(end))).map((r) => r.id)).toEqual(['rep-2'])
+      })
+
+      it('[SRCH-REPORT-EXPIRED-DELETED] deletes the reports expired one instant before, at and after their 30 days', async () => {
+        await seedStreams()
+        const r1 = report('rep-1')
+        const r2 = report('rep-2', { createdAt: isoAt(DAY), kind: 'CONSENT_FORM' })
+        for (const r of [r1, r2]) await reports().save(r)
+        const end1 = Date.parse(r1.expiresAt)
+        expect(await reports().deleteExpired(new Date(end1 - 1))).toBe(0)
+        expect(await reports().get('rep-1', new Date(end1 - 1))).toEqual(r1)
+        expect(await reports().deleteExpired(new Date(end1))).toBe(1)
+        // Gone for good: even a clock set back finds it no more.
+        expect(await reports().get('rep-1', at(0))).toBeUndefined()
+        expect(await reports().get('rep-2', new Date(end1))).toEqual(r2)
+        expect(await reports().deleteExpired(new Date(Date.parse(r2.expiresAt) + DAY))).toBe(1)
+        expect(await reports().listFor(U.frHandler, at(0))).toEqual([])
+        expect(await reports().deleteExpired(new Date(Date.parse(r2.expiresAt) + DAY))).toBe(0)
+      })
+
+      it('[RET-PD-REPORTS-AFTER-PURGE] takes the reports holding personal data away with the exchange’s erased personal data, and all reports with an erased exchange', async () => {
+        await seedStreams()
+        const plain = report('rep-plain')
+        const personal = report('rep-personal', { kind: 'FULL_WITH_PERSONAL_DATA' })
+        const subject = report('rep-subject', { kind: 'FOR_DATA_SUBJECT', createdAt: isoAt(MINUTE) })
+        const other = report('rep-other', { exchangeId: xid('s-b'), kind: 'FULL_WITH_PERSONAL_DATA' })
+        for (const r of [plain, personal, subject, other]) expect(await reports().save(r)).toBe(true)
+        await committed(changes({ appends: [append(xid('s-a'), 1, 1)], erasePersonalData: [xid('s-a')] }))
+        expect(await reports().get('rep-personal', at(HOUR))).toBeUndefined()
+        expect(await reports().get('rep-subject', at(HOUR))).toBeUndefined()
+        // Same instant: by id.
+        expect(await reports().listFor(U.frHandler, at(HOUR))).toEqual([listing(other), listing(plain)])
+        expect(await reports().get('rep-plain', at(HOUR))).toEqual(plain)
+        expect(await reports().get('rep-other', at(HOUR))).toEqual(other)
+        // A deleted draft takes every report with it (REQ-DRAFT-DELETE).
+        await committed(changes({ erase: [{ streamId: xid('s-b'), expectedVersion: 1 }] }))
+        expect(await reports().get('rep-other', at(HOUR))).toBeUndefined()
+        expect(await reports().save(report('rep-ghost', { exchangeId: xid('s-b') }))).toBe(false)
+        expect(await reports().save(report('rep-none', { exchangeId: xid('s-none') }))).toBe(false)
+        expect(await reports().get('rep-ghost', at(HOUR))).toBeUndefined()
+      })
+
+      it('deletes one report, or those of an exchange', async () => {
+        await seedStreams()
+        for (const r of [report('rep-1'), report('rep-2', { kind: 'CUSTOM' }), report('rep-3'), report('rep-4', { exchangeId: xid('s-b') })]) await reports().save(r)
+        expect(await reports().delete('rep-1')).toBe(true)
+        expect(await reports().delete('rep-1')).toBe(false)
+        expect(await reports().deleteForExchange(xid('s-a'), { personalDataOnly: true })).toBe(1)
+        expect((await reports().listFor(U.frHandler, at(0))).map((r) => r.id).sort()).toEqual(['rep-3', 'rep-4'])
+        expect(await reports().deleteForExchange(xid('s-a'))).toBe(1)
+        expect((await reports().listFor(U.frHandler, at(0))).map((r) => r.id)).toEqual(['rep-4'])
+      })
+    })
   })
 }

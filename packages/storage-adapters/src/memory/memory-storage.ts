@@ -16,6 +16,9 @@ import type {
   ExchangeId,
   ExchangeSummary,
   OutboxMessage,
+  ReportListing,
+  ReportRecord,
+  ReportStore,
   SessionRecord,
   SessionStore,
   Storage,
@@ -23,7 +26,7 @@ import type {
   SummaryQuery,
   Timer,
 } from '@imi-kit/core'
-import { dashboardOf, isListedFor, restorePersonalData, searchSummaries } from '@imi-kit/core'
+import { dashboardOf, isListedFor, isReportAvailable, restorePersonalData, searchSummaries } from '@imi-kit/core'
 import type { SummaryReplacement } from '../rebuild/rebuild-target.js'
 
 /**
@@ -46,6 +49,7 @@ export interface MemoryStorageOptions {
 export interface MemoryStorage extends Storage, SummaryReplacement {
   readonly accounts: AccountStore
   readonly sessions: SessionStore
+  readonly reports: ReportStore
   /** Every pending timer, for inspection. */
   pendingTimers(): ReadonlyArray<Timer>
   /**
@@ -112,6 +116,18 @@ export const createMemoryStorage = (options: MemoryStorageOptions = {}): MemoryS
   const accounts = new Map<string, AccountRecord>()
   const usernameOfUser = new Map<string, string>()
   const sessions = new Map<string, SessionRecord>()
+  // Generated reports by id. One holding personal data goes with its exchange's personal data.
+  const reports = new Map<string, ReportRecord>()
+  const dropReports = (exchangeId: ExchangeId, personalDataOnly: boolean): number => {
+    let n = 0
+    for (const [id, r] of reports)
+      if (r.exchangeId === exchangeId && (!personalDataOnly || r.containsPersonalData)) {
+        reports.delete(id)
+        n++
+      }
+    return n
+  }
+  const listingOf = ({ document: _d, ...listing }: ReportRecord): ReportListing => listing
   // Stored values are copies, so that a caller changing an object it passed or got changes nothing here.
   const copy = <T>(value: T): T => structuredClone(value)
   let position = 0
@@ -139,7 +155,11 @@ export const createMemoryStorage = (options: MemoryStorageOptions = {}): MemoryS
       streams.set(a.streamId, stream)
     }
     // Erasing the vault entries leaves only references in the events: reads show them as erased.
-    for (const id of changes.erasePersonalData) for (const e of streams.get(id) ?? []) vault.delete(vaultKey(id, e.version))
+    for (const id of changes.erasePersonalData) {
+      for (const e of streams.get(id) ?? []) vault.delete(vaultKey(id, e.version))
+      // Reports holding the exchange's personal data go with it (RET-PD-REPORTS-AFTER-PURGE).
+      dropReports(id, true)
+    }
     for (const e of changes.erase) {
       // A deleted draft leaves no trace: its events, summary and timers go (REQ-DRAFT-DELETE).
       for (const stored of streams.get(e.streamId) ?? []) {
@@ -148,6 +168,7 @@ export const createMemoryStorage = (options: MemoryStorageOptions = {}): MemoryS
       }
       streams.delete(e.streamId)
       summaries.delete(e.streamId)
+      dropReports(e.streamId, false)
       for (let i = log.length - 1; i >= 0; i--) if (log[i]?.streamId === e.streamId) log.splice(i, 1)
       timers.delete(e.streamId)
     }
@@ -285,6 +306,35 @@ export const createMemoryStorage = (options: MemoryStorageOptions = {}): MemoryS
       },
       deleteForUser: async (userId) => {
         for (const [id, s] of sessions) if (s.userId === userId) sessions.delete(id)
+      },
+    },
+    reports: {
+      save: async (report) => {
+        if (!streams.has(report.exchangeId)) return false
+        // Like the SQL storages' primary key: a report is never silently replaced.
+        if (reports.has(report.id)) throw new Error('report already exists')
+        reports.set(report.id, copy(report))
+        return true
+      },
+      get: async (id, now) => {
+        const r = reports.get(id)
+        return r === undefined || !isReportAvailable(r.expiresAt, now) ? undefined : copy(r)
+      },
+      listFor: async (ownerId, now) =>
+        [...reports.values()]
+          .filter((r) => r.ownerId === ownerId && isReportAvailable(r.expiresAt, now))
+          .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+          .map((r) => copy(listingOf(r))),
+      delete: async (id) => reports.delete(id),
+      deleteForExchange: async (exchangeId, options = {}) => dropReports(exchangeId, options.personalDataOnly === true),
+      deleteExpired: async (now) => {
+        let n = 0
+        for (const [id, r] of reports)
+          if (!isReportAvailable(r.expiresAt, now)) {
+            reports.delete(id)
+            n++
+          }
+        return n
       },
     },
     commit,

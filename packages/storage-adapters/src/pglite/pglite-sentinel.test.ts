@@ -15,7 +15,7 @@ const filesUnder = (d: string): string[] =>
   })
 
 describe('PGlite data directory after erasure', () => {
-  it('[RET-DELETE-THREE-YEARS] holds the sentinel written into every personal-data field nowhere', async () => {
+  it('[RET-DELETE-THREE-YEARS][RET-PD-REPORTS-AFTER-PURGE] holds the sentinel written into every personal-data field, and into reports, nowhere', async () => {
     const dataDir = join(dir, 'data')
     const handle = await createPgliteStorage({ dataDir })
     const figures = await runSentinelWorkload(handle.storage, 40)

@@ -169,6 +169,33 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       'CREATE INDEX imi_sessions_user_id ON imi_sessions (user_id)',
     ],
   },
+  {
+    version: 5,
+    name: 'generated reports',
+    statements: [
+      // A report without personal data is kept as JSON; one with personal data only sealed under its
+      // exchange's personal-data key (imi_vault_keys), so that erasing that key makes it unreadable too.
+      `CREATE TABLE imi_reports (
+        id text PRIMARY KEY,
+        owner_id text NOT NULL,
+        exchange_id text NOT NULL,
+        number text NOT NULL,
+        kind text NOT NULL,
+        language text NOT NULL,
+        title text NOT NULL,
+        personal boolean NOT NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        document jsonb,
+        sealed text,
+        CHECK (CASE WHEN personal THEN sealed IS NOT NULL AND document IS NULL ELSE document IS NOT NULL AND sealed IS NULL END)
+      )`,
+      'CREATE INDEX imi_reports_owner ON imi_reports (owner_id, expires_at)',
+      'CREATE INDEX imi_reports_exchange ON imi_reports (exchange_id)',
+      // The sweep of expired reports (SRCH-REPORT-EXPIRED-DELETED).
+      'CREATE INDEX imi_reports_expires_at ON imi_reports (expires_at)',
+    ],
+  },
 ]
 
 /**
@@ -186,6 +213,7 @@ export const STORAGE_TABLES: ReadonlyArray<string> = [
   'imi_personal_data',
   'imi_accounts',
   'imi_sessions',
+  'imi_reports',
 ]
 
 // Any constant works, as long as no other code of the same database uses it as an advisory lock key.
@@ -202,7 +230,7 @@ const MIGRATION_LOCK = 0x696d_6901
  * import { PGlite } from '@electric-sql/pglite'
  * import { createPgliteClient, migrate } from '@imi-kit/storage-adapters'
  * const db = await PGlite.create()
- * await migrate(createPgliteClient(db)) // [1, 2, 3, 4]
+ * await migrate(createPgliteClient(db)) // [1, 2, 3, 4, 5]
  * await migrate(createPgliteClient(db)) // []
  * await db.close()
  * ```

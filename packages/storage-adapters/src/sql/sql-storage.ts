@@ -22,6 +22,10 @@ import type {
   Notification,
   OutboxMessage,
   ProcedureRegistry,
+  ReportDocument,
+  ReportKind,
+  ReportListing,
+  ReportStore,
   SearchPage,
   SearchQuery,
   SearchSort,
@@ -113,6 +117,7 @@ export interface SqlStorage extends Storage, SummaryReplacement {
   readonly events: CheckedEventStore
   readonly accounts: AccountStore
   readonly sessions: SessionStore
+  readonly reports: ReportStore
 }
 
 // rows
@@ -164,6 +169,27 @@ interface SessionRow {
   readonly expires_at: Date | string
 }
 
+interface ReportRow {
+  readonly id: string
+  readonly owner_id: string
+  readonly exchange_id: string
+  readonly number: string
+  readonly kind: ReportKind
+  readonly language: string
+  readonly title: string
+  readonly personal: boolean
+  readonly created_at: Date | string
+  readonly expires_at: Date | string
+}
+
+interface ReportContentRow extends ReportRow {
+  readonly document: ReportDocument | null
+  readonly sealed: string | null
+  readonly key: string | null
+}
+
+const REPORT_COLUMNS = 'r.id, r.owner_id, r.exchange_id, r.number, r.kind, r.language, r.title, r.personal, r.created_at, r.expires_at'
+
 const iso = (v: Date | string): string => (v instanceof Date ? v : new Date(v)).toISOString()
 
 const outboxMessage = (r: OutboxRow): OutboxMessage => ({
@@ -172,6 +198,19 @@ const outboxMessage = (r: OutboxRow): OutboxMessage => ({
   createdAt: iso(r.created_at),
   attempts: Number(r.attempts),
   ...(r.last_error === null ? {} : { lastError: r.last_error }),
+})
+
+const reportListing = (r: ReportRow): ReportListing => ({
+  id: r.id,
+  ownerId: r.owner_id,
+  exchangeId: r.exchange_id as ExchangeId,
+  number: r.number,
+  kind: r.kind,
+  language: r.language,
+  title: r.title,
+  containsPersonalData: r.personal,
+  createdAt: iso(r.created_at),
+  expiresAt: iso(r.expires_at),
 })
 
 const accountRecord = (r: AccountRow): AccountRecord => ({ username: r.username, userId: r.user_id, version: Number(r.version), data: r.data })
@@ -308,10 +347,14 @@ const writePersonalData = async (tx: SqlClient, vault: Vault, a: Changes['append
   }
 }
 
-/** Crypto-shredding: the key and the sealed rows go; the events keep only references. */
+/**
+ * Crypto-shredding: the key and the sealed rows go; the events keep only references. Reports holding
+ * the exchange's personal data were sealed under that key: they go too (RET-PD-REPORTS-AFTER-PURGE).
+ */
 const shredPersonalData = async (tx: SqlClient, streamId: string): Promise<void> => {
   await tx.query('DELETE FROM imi_vault_keys WHERE stream_id = $1', [streamId])
   await tx.query('DELETE FROM imi_personal_data WHERE stream_id = $1', [streamId])
+  await tx.query('DELETE FROM imi_reports WHERE exchange_id = $1 AND personal', [streamId])
 }
 
 /**
@@ -379,6 +422,7 @@ const writeChanges = async (tx: SqlClient, changes: Changes, vault: Vault): Prom
     await shredPersonalData(tx, e.streamId)
     await tx.query('DELETE FROM imi_summaries WHERE exchange_id = $1', [e.streamId])
     await tx.query('DELETE FROM imi_timers WHERE exchange_id = $1', [e.streamId])
+    await tx.query('DELETE FROM imi_reports WHERE exchange_id = $1', [e.streamId])
   }
 
   for (const { exchangeId, timers } of [...changes.timers].sort(byKey((t) => t.exchangeId))) {
@@ -628,7 +672,90 @@ export const createSqlStorage = (client: SqlClient, options: SqlStorageOptions =
     return rows.map((r) => r.summary)
   }
 
+  const reports: ReportStore = {
+    save: (report) =>
+      client.transaction(async (tx) => {
+        // Shares the stream's row lock with commits, so that a commit creating the exchange's key and
+        // this report creating it cannot collide; an exchange that no longer exists takes no report.
+        const stream = await tx.query('SELECT stream_id FROM imi_streams WHERE stream_id = $1 FOR SHARE', [report.exchangeId])
+        if (stream.rows.length === 0) return false
+        let sealed: string | null = null
+        if (report.containsPersonalData) {
+          // Personal data written once and its key gone: it was erased meanwhile, and the report may not outlive it.
+          const shredded = await tx.query(
+            'SELECT 1 FROM imi_events e WHERE e.stream_id = $1 AND e.personal AND NOT EXISTS (SELECT 1 FROM imi_vault_keys k WHERE k.stream_id = e.stream_id) LIMIT 1',
+            [report.exchangeId],
+          )
+          if (shredded.rows.length > 0) return false
+          await tx.query('INSERT INTO imi_vault_keys (stream_id, key) VALUES ($1, $2) ON CONFLICT (stream_id) DO NOTHING', [report.exchangeId, await vault.newKey()])
+          const { rows } = await tx.query<{ key: string }>('SELECT key FROM imi_vault_keys WHERE stream_id = $1', [report.exchangeId])
+          const key = rows[0]?.key
+          if (key === undefined) return false
+          sealed = await vault.seal(key, [report.document])
+        }
+        await tx.query(
+          `INSERT INTO imi_reports (id, owner_id, exchange_id, number, kind, language, title, personal, created_at, expires_at, document, sealed)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $10::timestamptz, $11::jsonb, $12)`,
+          [
+            report.id,
+            report.ownerId,
+            report.exchangeId,
+            report.number,
+            report.kind,
+            report.language,
+            report.title,
+            report.containsPersonalData,
+            report.createdAt,
+            report.expiresAt,
+            sealed === null ? JSON.stringify(report.document) : null,
+            sealed,
+          ],
+        )
+        return true
+      }),
+    get: async (id, now) => {
+      const { rows } = await client.query<ReportContentRow>(
+        `SELECT ${REPORT_COLUMNS}, r.document, r.sealed, k.key FROM imi_reports r LEFT JOIN imi_vault_keys k ON k.stream_id = r.exchange_id
+         WHERE r.id = $1 AND r.expires_at > $2::timestamptz`,
+        [id, now.toISOString()],
+      )
+      const r = rows[0]
+      if (r === undefined) return undefined
+      if (!r.personal) return r.document === null ? undefined : { ...reportListing(r), document: r.document }
+      // Its exchange's key erased, the report cannot be opened any more.
+      if (r.sealed === null || r.key === null) return undefined
+      const [document] = await vault.open(r.key, r.sealed)
+      return { ...reportListing(r), document: document as ReportDocument }
+    },
+    listFor: async (ownerId, now) => {
+      const { rows } = await client.query<ReportRow>(
+        `SELECT ${REPORT_COLUMNS} FROM imi_reports r
+         WHERE r.owner_id = $1 AND r.expires_at > $2::timestamptz
+           AND (NOT r.personal OR EXISTS (SELECT 1 FROM imi_vault_keys k WHERE k.stream_id = r.exchange_id))
+         ORDER BY r.created_at DESC, r.id COLLATE "C"`,
+        [ownerId, now.toISOString()],
+      )
+      return rows.map(reportListing)
+    },
+    delete: async (id) => (await client.query('DELETE FROM imi_reports WHERE id = $1 RETURNING id', [id])).rows.length > 0,
+    deleteForExchange: async (exchangeId, options = {}) => {
+      const { rows } = await client.query<{ n: number | string }>(
+        'WITH d AS (DELETE FROM imi_reports WHERE exchange_id = $1 AND (personal OR NOT $2::boolean) RETURNING 1) SELECT count(*) AS n FROM d',
+        [exchangeId, options.personalDataOnly === true],
+      )
+      return Number(rows[0]?.n ?? 0)
+    },
+    deleteExpired: async (now) => {
+      const { rows } = await client.query<{ n: number | string }>(
+        'WITH d AS (DELETE FROM imi_reports WHERE expires_at <= $1::timestamptz RETURNING 1) SELECT count(*) AS n FROM d',
+        [now.toISOString()],
+      )
+      return Number(rows[0]?.n ?? 0)
+    },
+  }
+
   return {
+    reports,
     events: {
       read: async (streamId) => orThrow(await readChecked(streamId)),
       readAll: async (after, limit) => orThrow(await readAllChecked(after, limit)),

@@ -6,7 +6,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { createApplicationService, createProcedureRegistry, fixedClock, requestForInformation, sequentialIds } from '@imi-kit/core'
+import { createApplicationService, createProcedureRegistry, createReportService, fixedClock, requestForInformation, sequentialIds } from '@imi-kit/core'
 import type { Actor, Storage, UserId } from '@imi-kit/core'
 import { A, PQ, U, world } from '@imi-kit/core/testing'
 
@@ -19,12 +19,18 @@ export interface SentinelFigures {
   readonly timersFired: number
 }
 
-/** Creates `count` requests full of the sentinel, closes them and lets the retention timers erase them. */
+/**
+ * Creates `count` requests full of the sentinel, with reports holding it where the storage keeps
+ * reports, closes them and lets the retention timers erase them.
+ */
 export const runSentinelWorkload = async (storage: Storage, count: number): Promise<SentinelFigures> => {
   const directory = world()
   const clock = fixedClock(new Date('2026-03-02T09:00:00Z'))
   const app = createApplicationService({ registry: createProcedureRegistry([requestForInformation]), storage, clock, ids: sequentialIds('sentinel'), directory })
   const as = (id: UserId): Actor => ({ kind: 'user', userId: id, authorityId: directory.user(id)?.authorityId ?? A.frCa })
+  let reportIds = 0
+  const reports =
+    storage.reports === undefined ? undefined : createReportService({ app, reports: storage.reports, directory, clock, newId: () => `sentinel-report-${++reportIds}` })
   const run = async (who: UserId, command: unknown) => {
     const r = await app.execute(as(who), command)
     if (E.isLeft(r)) throw new Error(`${r.left.code}: ${r.left.message}`)
@@ -43,6 +49,13 @@ export const runSentinelWorkload = async (storage: Storage, count: number): Prom
     })
     await run(U.frHandler, { type: 'request.send', exchangeId: id })
     await run(U.deHandler, { type: 'request.accept', exchangeId: id })
+    if (reports !== undefined) {
+      // Reports holding the sentinel are sealed with the exchange's personal data, and go with it.
+      for (const [who, kind] of [[U.frHandler, 'FULL_WITH_PERSONAL_DATA'], [U.deHandler, 'CONSENT_FORM']] as const) {
+        const r = await reports.create(as(who), id, { kind })
+        if (E.isLeft(r)) throw new Error(`${r.left.code}: ${r.left.message}`)
+      }
+    }
     await run(U.deHandler, { type: 'request.add-attachment', exchangeId: id, attachment: { fileName: `${SENTINEL}-reply.pdf`, mediaType: 'application/pdf', size: 1, contentRef: `blob:${SENTINEL}`, relevance: 'decision' } })
     await run(U.deHandler, { type: 'request.reply', exchangeId: id, answers: [{ questionId: 'pq.qualifications.authentic', answerId: 'yes' }] })
     await run(U.frHandler, { type: 'request.close', exchangeId: id })
