@@ -167,8 +167,8 @@ export type { AuthorityCard, AuthorityQuery } from './client/authority-search.js
 export { AuthorityQueryCodec, decodeAuthorityQuery, searchAuthorities } from './client/authority-search.js'
 export type { SearchInput } from './client/search-input.js'
 export { SearchInputCodec, decodeSearchInput } from './client/search-input.js'
-export type { CommandResult, ImiClient, ListedPage, ListedSummary, LocalClientOptions } from './client/client.js'
-export { createLocalImiClient } from './client/client.js'
+export type { CommandResult, ImiClient, ListedPage, ListedSummary, LocalClientOptions, SignedIn } from './client/client.js'
+export { createLocalImiClient, signedIn } from './client/client.js'
 
 // built-in IMI login: credentials, security-code challenge, account lifecycle, credential administration (spec §4; LOGIN-*)
 export type { AdministrativeCoordinators } from './model/authorities.js'

@@ -16,7 +16,8 @@ import { viewerOf } from '../model/actor.js'
 import type { Directory } from '../model/directory.js'
 import type { DomainError } from '../model/errors.js'
 import { domainError } from '../model/errors.js'
-import type { ExchangeId } from '../model/ids.js'
+import type { AuthorityId, ExchangeId, UserId } from '../model/ids.js'
+import type { MemberState } from '../model/member-states.js'
 import { listedStatus, listingScope } from '../procedure/listing.js'
 import type { ActionId, ExchangeSummary, ExchangeView } from '../procedure/procedure.js'
 import type { AuthorityCard, AuthorityQuery } from './authority-search.js'
@@ -45,6 +46,60 @@ export interface CommandResult {
  */
 export type ListedSummary = ExchangeSummary & { readonly displayedStatus: string }
 
+/**
+ * Who is signed in, as the elements need it: the user, their authority and its member state, and the
+ * language of their system e-mails (their main working language). The system actor, which fires
+ * timers, is `{ kind: 'system' }`.
+ *
+ * @category client
+ */
+export type SignedIn =
+  | {
+      readonly kind: 'user'
+      readonly userId: UserId
+      readonly authorityId: AuthorityId
+      readonly firstName: string
+      readonly lastName: string
+      readonly language: Language
+      readonly authorityName: string
+      readonly memberState: MemberState
+    }
+  | { readonly kind: 'system' }
+
+/**
+ * Describes an actor against the directory: a user must be registered, active, and a member of the
+ * authority the actor names, or the answer is `actor.unknown`.
+ *
+ * @example
+ * ```ts
+ * import { createDirectory, signedIn } from '@imi-kit/core'
+ * import { U, worldData } from '@imi-kit/core/testing'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * const directory = createDirectory(worldData())
+ * const user = directory.user(U.frHandler)
+ * const me = user && signedIn(directory, { kind: 'user', userId: user.id, authorityId: user.authorityId })
+ * me && E.isRight(me) && me.right.kind === 'user' ? me.right.memberState : undefined // 'FR'
+ * ```
+ * @category client
+ */
+export const signedIn = (directory: Directory, actor: Actor): E.Either<DomainError, SignedIn> => {
+  if (actor.kind === 'system') return E.right({ kind: 'system' })
+  const user = directory.user(actor.userId)
+  const authority = directory.authority(actor.authorityId)
+  if (user === undefined || authority === undefined || user.authorityId !== authority.id || user.status !== 'active')
+    return E.left(domainError('actor.unknown', 'The signed-in user is not an active user of that authority'))
+  return E.right({
+    kind: 'user',
+    userId: user.id,
+    authorityId: authority.id,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    language: user.language,
+    authorityName: authority.name,
+    memberState: authority.memberState,
+  })
+}
+
 /** A page of a search as a client sees it. @category client */
 export interface ListedPage {
   readonly items: ReadonlyArray<ListedSummary>
@@ -58,6 +113,11 @@ export interface ListedPage {
  * @category client
  */
 export interface ImiClient {
+  /**
+   * Who is signed in: the user, their authority and member state, so that the elements need no
+   * `authority` or `member-state` attribute. Absent on clients that cannot tell.
+   */
+  me?(): Promise<E.Either<DomainError, SignedIn>>
   /** Runs a command of any registered procedure (creation included). */
   execute(command: unknown): Promise<E.Either<DomainError, CommandResult>>
   /** What the user may see of an exchange. */
@@ -163,6 +223,7 @@ export const createLocalImiClient = (o: LocalClientOptions): ImiClient => {
       return E.right(listed.right.map((i) => ({ ...i, displayedStatus: E.isRight(s) ? listedStatus(i, s.right) : i.status })))
     },
     authorities: async (query) => E.map((q: AuthorityQuery) => searchAuthorities(directory(), q))(decodeAuthorityQuery(query)),
+    me: async () => signedIn(directory(), o.actor),
     ...(o.translator === undefined ? {} : translationOf(o.translator, o.translationPairs ?? [])),
     ...(o.reports === undefined ? {} : reportsOf(o.reports, o.actor)),
   }

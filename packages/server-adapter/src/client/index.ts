@@ -23,6 +23,7 @@ import type {
   ReportPermissions,
   ReportRecord,
   SearchInput,
+  SignedIn,
 } from '@imi-kit/core'
 
 /**
@@ -145,6 +146,7 @@ export const createHttpImiClient = (options: HttpClientOptions): HttpImiClient =
     view: (exchangeId) => call<ExchangeView>('GET', `/exchanges/${id(exchangeId)}`),
     actions: async (exchangeId) => mapRight((r: { actions: ReadonlyArray<string> }) => r.actions)(await call<{ actions: ReadonlyArray<string> }>('GET', `/exchanges/${id(exchangeId)}/actions`)),
     search: (input) => call<ListedPage>('GET', `/search?${searchParams(input as Record<string, unknown>).toString()}`),
+    me: () => call<SignedIn>('GET', '/me'),
     dashboard: () => call<DashboardCounts>('GET', '/dashboard'),
     actionList: async () => mapRight((r: { items: ReadonlyArray<ListedSummary> }) => r.items)(await call<{ items: ReadonlyArray<ListedSummary> }>('GET', '/action-list')),
     authorities: async (query: AuthorityQuery) =>

@@ -15,6 +15,7 @@ import {
   decodeSearchInput,
   decodeTranslationInput,
   domainError,
+  signedIn,
   viewerOf,
 } from '@imi-kit/core'
 import type {
@@ -446,18 +447,7 @@ export const createImiHandler = (options: ImiHandlerOptions): ((request: Request
       return reportPage(found.right)
     },
     deleteReport: async ({ params, actor }) => (reportService === undefined ? errorResponse(noReports()) : either(await reportService.delete(actor, params.id ?? ''))),
-    getMe: async ({ actor }) => {
-      if (actor.kind !== 'user') return json(200, { kind: actor.kind })
-      const user = directory().user(actor.userId)
-      const authority = directory().authority(actor.authorityId)
-      return json(200, {
-        kind: 'user',
-        userId: actor.userId,
-        authorityId: actor.authorityId,
-        ...(user === undefined ? {} : { firstName: user.firstName, lastName: user.lastName, language: user.language }),
-        ...(authority === undefined ? {} : { authorityName: authority.name, memberState: authority.memberState }),
-      })
-    },
+    getMe: async ({ actor }) => either(signedIn(directory(), actor)),
   }
 
   const route = (method: string, path: string): { spec: RouteSpec; params: Readonly<Record<string, string>> } | { allowed: ReadonlyArray<Method> } | undefined => {

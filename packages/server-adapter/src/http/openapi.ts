@@ -100,7 +100,28 @@ const OPERATIONS: Record<string, Record<string, unknown>> = {
     ],
     responses: { 200: { description: 'Authorities', content: jsonContent({ type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } } }) } },
   },
-  getMe: { summary: 'The signed-in user', responses: { 200: { description: 'The user', content: jsonContent({ type: 'object' }) } } },
+  getMe: {
+    summary: 'The signed-in user: their authority, member state and working language',
+    responses: {
+      200: {
+        description: 'The user',
+        content: jsonContent({
+          type: 'object',
+          required: ['kind'],
+          properties: {
+            kind: { type: 'string', enum: ['user', 'system'] },
+            userId: { type: 'string' },
+            authorityId: { type: 'string' },
+            firstName: { type: 'string' },
+            lastName: { type: 'string' },
+            language: { type: 'string' },
+            authorityName: { type: 'string' },
+            memberState: { type: 'string' },
+          },
+        }),
+      },
+    },
+  },
   translate: {
     summary: 'Machine-translate a free text from its declared language into `to`, for a supported pair only (I18N-MT-SOURCE-TAG, I18N-MT-PAIRS); an approximate rendering, not an official translation',
     requestBody: { required: true, content: jsonContent({ type: 'object', required: ['text', 'language', 'to'], properties: { text: { type: 'string', maxLength: 10000 }, language: { type: 'string' }, to: { type: 'string' } } }) },
