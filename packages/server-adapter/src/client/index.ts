@@ -50,6 +50,8 @@ export interface HttpClientOptions {
  * @category client
  */
 export interface HttpImiClient extends ImiClient {
+  /** Who is signed in (`GET /me`); always present over HTTP. */
+  me(): Promise<Either<DomainError, SignedIn>>
   /** Uploads a document; reference it in a command by the returned `contentRef`. */
   upload(file: Blob, mediaType?: string): Promise<Either<DomainError, { readonly contentRef: string; readonly size: number; readonly mediaType: string; readonly sha256: string }>>
   /** The URL of an attachment's download, for a link. */
