@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createRequestProcedure, isRedacted, requestForInformation } from '../../index.js'
+import { createRequestProcedure, isListedFor, isRedacted, listingScope, requestForInformation, viewerOf } from '../../index.js'
 import type { AnyProcedure, AuthorityId, DirectoryData, ExchangeId, RequestContent, UserId } from '../../index.js'
 import type { RequestHarness } from '../../testing/index.js'
 import {
@@ -358,6 +358,24 @@ describe('arbitration scenarios', () => {
     g.h.ok(U.deHandler, { type: 'request.reconsider', exchangeId: g.id })
     expect(status(g)).toBe('accepted')
     expect(g.h.state(g.id).additionalInfo?.accepted).toBe(true)
+  })
+
+  it('[SRCH-REQ-COORD-CONTENT-ROLE] a coordinator lists the requests in which it plays a content role: the arbitrating coordinator finds it, opens it, and has it on its action list', () => {
+    const g = escalated(S2())
+    const user = g.h.directory.user(U.deNimicReferee)
+    const viewer = user === undefined ? undefined : viewerOf(g.h.directory, { kind: 'user', userId: user.id, authorityId: user.authorityId })
+    expect(viewer).toBeDefined()
+    if (viewer === undefined) return
+    const scope = listingScope(viewer)
+    expect(scope).toBeDefined()
+    if (scope === undefined) return
+    expect(isListedFor(requestForInformation.summary(g.h.state(g.id)), scope)).toBe(true)
+    expect(requestForInformation.view(g.h.state(g.id), viewer)).toBeDefined()
+    expect(g.h.needsAction(U.deNimicReferee, g.id)).toBe(true)
+    // the same coordinator's referee lists it still once its arbitration role is over, for the record
+    g.h.ok(U.deNimicReferee, satisfactory(g.id))
+    expect(isListedFor(requestForInformation.summary(g.h.state(g.id)), scope)).toBe(true)
+    expect(g.h.needsAction(U.deNimicReferee, g.id)).toBe(false)
   })
 
   it('[REQ-ARB-SATISFACTORY-CLOSE] S2: RespC finding the reply satisfactory closes the request', () => {
