@@ -42,11 +42,22 @@ const { createHttpImiClient } = await import('@imi-kit/server-adapter/client')
   }
   console.log('dist check (http): the built server adapter and client load under Node ESM and run a command')
 }
-// The web components' manifest and browser bundle are built.
-const { existsSync } = await import('node:fs')
-for (const f of ['../../packages/web-components/custom-elements.json', '../../packages/web-components/dist/imi-kit.bundle.js'])
+// The web components' manifest and browser bundle are built, and beside the bundle one language pack
+// per complete language but English, each a pack of that language.
+const { existsSync, readFileSync } = await import('node:fs')
+const { COMPLETE_UI_LANGUAGES } = await import('@imi-kit/core')
+const isStrings = (o) => typeof o === 'object' && o !== null && Object.values(o).every((v) => typeof v === 'string')
+const packs = COMPLETE_UI_LANGUAGES.filter((l) => l !== 'en').map((l) => `../../packages/web-components/dist/i18n/${l}.json`)
+for (const f of ['../../packages/web-components/custom-elements.json', '../../packages/web-components/dist/imi-kit.bundle.js', ...packs])
   if (!existsSync(new URL(f, import.meta.url))) {
     console.error(`dist check: ${f} was not built`)
     process.exit(1)
   }
-console.log('dist check (web components): the manifest and the browser bundle are built')
+for (const f of packs) {
+  const pack = JSON.parse(readFileSync(new URL(f, import.meta.url), 'utf8'))
+  if (!isStrings(pack.labels) || !isStrings(pack.texts) || !f.endsWith(`/${pack.language}.json`) || Object.keys(pack.labels).length === 0) {
+    console.error(`dist check: ${f} is not a language pack of its language`)
+    process.exit(1)
+  }
+}
+console.log(`dist check (web components): the manifest, the browser bundle and its language packs (${packs.map((f) => f.split('/').pop()).join(', ')}) are built`)

@@ -59,8 +59,11 @@ describe('the portal page', () => {
     expect(await page.locator('main h1').textContent()).toBe('Dashboard')
     expect(await page.locator('#nav a[aria-current=page]').textContent()).toBe('Dashboard')
 
-    // The language switcher sets the provider's lang: the elements and the page's own labels follow.
+    // The language switcher sets the provider's lang: the elements fetch the French pack beside the
+    // bundle, and they and the page's own labels follow.
+    const frenchPack = page.waitForResponse((r) => new URL(r.url()).pathname === '/i18n/fr.json')
     await page.selectOption('#language', 'fr')
+    expect((await frenchPack).status()).toBe(200)
     expect(await page.locator('imi-provider').getAttribute('lang')).toBe('fr')
     expect(await page.locator('html').getAttribute('lang')).toBe('fr')
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Tableau de bord')

@@ -67,7 +67,7 @@ describe('the portal server', () => {
     expect(((await wrongCode.json()) as { outcome: string }).outcome).toBe('invalid-credentials')
   })
 
-  it('serves the page, its script and the elements’ bundle, with a content security policy', async () => {
+  it('serves the page, its script, the elements’ bundle and its language packs, with a content security policy', async () => {
     if (portal === undefined) throw new Error('not started')
     const page = await fetch(`${portal.url}/`)
     expect(page.status).toBe(200)
@@ -78,6 +78,12 @@ describe('the portal server', () => {
     const bundle = await fetch(`${portal.url}/imi-kit.bundle.js`)
     expect(bundle.headers.get('content-type')).toMatch(/^text\/javascript/)
     expect(await bundle.text()).toContain('imi-provider')
+    // The language packs beside the bundle, fetched by the elements when the page switches language.
+    const fr = await fetch(`${portal.url}/i18n/fr.json`)
+    expect([fr.status, fr.headers.get('content-type')]).toEqual([200, 'application/json; charset=utf-8'])
+    expect(((await fr.json()) as { labels: Record<string, string> }).labels['status.request.closed']).toBe('Clôturée')
+    expect((await fetch(`${portal.url}/i18n/de.json`)).status).toBe(200)
+    expect((await fetch(`${portal.url}/i18n/hu.json`)).status).toBe(404)
     expect((await fetch(`${portal.url}/portal.js`)).status).toBe(200)
     expect((await fetch(`${portal.url}/nothing-here`)).status).toBe(404)
     const link = await fetch(`${portal.url}/exchanges/abc`, { redirect: 'manual' })

@@ -196,7 +196,14 @@ export const startPortal = async (options: PortalOptions = {}): Promise<Portal> 
         return true
       }
       if (path === '/imi-kit.bundle.js') {
-        res.writeHead(200, { ...PAGE_HEADERS, 'content-type': 'text/javascript; charset=utf-8' }).end(bundle)
+        res.writeHead(200, { ...PAGE_HEADERS, 'content-type': 'text/javascript; charset=utf-8' }).end(bundle.code)
+        return true
+      }
+      // The language packs beside the bundle (`i18n/fr.json`, …), which the elements fetch (connect-src
+      // 'self') when the page switches to that language.
+      const pack = /^\/i18n\/([a-z]{2})\.json$/.exec(path)?.[1]
+      if (pack !== undefined && Object.hasOwn(bundle.packs, pack)) {
+        res.writeHead(200, { ...PAGE_HEADERS, 'content-type': 'application/json; charset=utf-8' }).end(bundle.packs[pack])
         return true
       }
       const file = STATIC[path]

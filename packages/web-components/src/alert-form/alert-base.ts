@@ -9,29 +9,13 @@ import type { TemplateResult } from 'lit'
 import { LANGUAGES, isRedacted } from '@imi-kit/core'
 import type { CommandResult, Language, MaybeRedacted } from '@imi-kit/core'
 import { ImiElement } from '../base.js'
+import { formatDate, languageName, memberStateName } from '../format.js'
 
 /** What an `imi-command` event carries. @category elements */
 export interface ImiCommandDetail {
   readonly exchangeId: string
   readonly action: string
   readonly version: number
-}
-
-const namers = new Map<string, Intl.DisplayNames>()
-
-/** A name from the platform's reference data, or the code itself when it has none. */
-const displayName = (language: string, type: 'region' | 'language', code: string): string => {
-  const key = `${language}:${type}`
-  try {
-    let namer = namers.get(key)
-    if (namer === undefined) {
-      namer = new Intl.DisplayNames([language], { type })
-      namers.set(key, namer)
-    }
-    return namer.of(code) ?? code
-  } catch {
-    return code
-  }
 }
 
 /** The free text of an alert step as the view gives it. @internal */
@@ -47,7 +31,7 @@ export type ViewText = MaybeRedacted<{ readonly text: string; readonly language?
 export class AlertElement extends ImiElement {
   /** A member state's name; Greece is `EL` in the EU and `GR` in ISO 3166. */
   protected stateName(code: string): string {
-    return displayName(this.language, 'region', code === 'EL' ? 'GR' : code)
+    return memberStateName(code, this.language)
   }
 
   /** Member states sorted by their name in the display language. */
@@ -57,13 +41,12 @@ export class AlertElement extends ImiElement {
 
   /** A language's name. */
   protected languageName(code: string): string {
-    return displayName(this.language, 'language', code)
+    return languageName(code, this.language)
   }
 
   /** An instant as a date in the display language, in the reference time zone of the deadlines. */
   protected date(iso: string | undefined): string {
-    if (iso === undefined) return ''
-    return new Intl.DateTimeFormat(this.language, { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(new Date(iso))
+    return formatDate(iso, this.language, 'long')
   }
 
   /** The options of a language choice, sorted by name, with an empty first one. */
@@ -86,6 +69,6 @@ export class AlertElement extends ImiElement {
   /** Tells the page (and `<imi-exchange>`) that a command changed an exchange, so that it reloads. */
   protected commanded(action: string, result: CommandResult): void {
     const detail: ImiCommandDetail = { exchangeId: result.exchangeId, action, version: result.version }
-    this.dispatchEvent(new CustomEvent<ImiCommandDetail>('imi-command', { detail, bubbles: true, composed: true }))
+    this.fire<ImiCommandDetail>('imi-command', detail)
   }
 }

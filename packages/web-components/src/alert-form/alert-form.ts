@@ -8,7 +8,8 @@ import { html, nothing } from 'lit'
 import type { PropertyValues, TemplateResult } from 'lit'
 import * as E from 'fp-ts/lib/Either.js'
 import { ALERT_CRITERIA, MEMBER_STATES, localize } from '@imi-kit/core'
-import type { AlertContentView, AlertCriterion, AuthorityCard, DomainError, ExchangeId, ExchangeView, ImiClient } from '@imi-kit/core'
+import type { AlertContentView, AlertCriterion, AuthorityCard, DomainError, ExchangeId, ExchangeView, ImiClient, SendProblem } from '@imi-kit/core'
+import { problemsOf, stepFrom, tabForKey } from '../wizard.js'
 import { AlertElement } from './alert-base.js'
 import { alertFormStyles } from './styles.js'
 
@@ -27,16 +28,8 @@ const FIELD_STEP: Readonly<Record<string, Step>> = {
   coordinator: 'coordinator',
 }
 
-interface Problem {
-  readonly code: string
-  readonly message: string
-  readonly field: string
-}
-
-const problemsOf = (e: DomainError): ReadonlyArray<Problem> => {
-  const listed = e.details?.problems
-  return Array.isArray(listed) ? (listed as ReadonlyArray<Problem>).filter((p) => typeof p?.field === 'string') : []
-}
+/** A problem of a refused submission, with the field it concerns. */
+type Problem = SendProblem & { readonly field: string }
 
 /**
  * The alert wizard. Every field is a step of a tab list operable with the keyboard (arrow keys move
@@ -47,7 +40,7 @@ const problemsOf = (e: DomainError): ReadonlyArray<Problem> => {
  *
  * @tag imi-alert-form
  * @attr exchange-id - The draft to continue; set by the form once it has saved a new one.
- * @attr member-state - The signed-in user's member state: its coordinators are offered and it is left out of the recipient states. Defaults to the draft's initiating state once saved.
+ * @attr member-state - The signed-in user's member state: its coordinators are offered and it is left out of the recipient states. Defaults to the draft's initiating state once saved, else to the state `client.me()` answers.
  * @attr lang - The display language.
  * @fires imi-command - After each command (create, edit, submit), with `{ exchangeId, action, version }`; bubbles and is composed.
  * @csspart tabs - The list of steps.
@@ -67,18 +60,18 @@ export class ImiAlertForm extends AlertElement {
     exchangeId: { type: String, attribute: 'exchange-id', reflect: true },
     memberState: { type: String, attribute: 'member-state' },
     criteria: { attribute: false },
-    step: { state: true, attribute: false },
-    checklist: { state: true, attribute: false },
-    fields: { state: true, attribute: false },
-    recipientStates: { state: true, attribute: false },
-    coordinators: { state: true, attribute: false },
-    number: { state: true, attribute: false },
-    initiatingState: { state: true, attribute: false },
-    problems: { state: true, attribute: false },
-    error: { state: true, attribute: false },
-    message: { state: true, attribute: false },
-    busy: { state: true, attribute: false },
-    submitted: { state: true, attribute: false },
+    step: { state: true },
+    checklist: { state: true },
+    fields: { state: true },
+    recipientStates: { state: true },
+    coordinators: { state: true },
+    number: { state: true },
+    initiatingState: { state: true },
+    problems: { state: true },
+    error: { state: true },
+    message: { state: true },
+    busy: { state: true },
+    submitted: { state: true },
   }
   declare exchangeId: string | undefined
   declare memberState: string | undefined
@@ -115,7 +108,7 @@ export class ImiAlertForm extends AlertElement {
 
   /** The user's member state, as given or as the saved draft says. */
   private get ownState(): string {
-    return this.memberState ?? this.initiatingState ?? ''
+    return this.memberState ?? this.initiatingState ?? this.me?.memberState ?? ''
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -227,7 +220,7 @@ export class ImiAlertForm extends AlertElement {
       const coordinator = this.field('coordinator')
       const r = await client.execute({ type: 'alert.submit', exchangeId: this.exchangeId, ...(coordinator === '' ? {} : { coordinator }) })
       if (E.isLeft(r)) {
-        this.problems = problemsOf(r.left)
+        this.problems = problemsOf(r.left.details).filter((p): p is Problem => typeof p.field === 'string')
         const first = this.problems[0]
         if (first === undefined) this.error = r.left
         else this.go(FIELD_STEP[first.field] ?? this.step, false)
@@ -252,11 +245,8 @@ export class ImiAlertForm extends AlertElement {
 
   /** Arrow keys, Home and End move between the tabs (the WAI-ARIA tabs pattern). */
   private onTabKey(e: KeyboardEvent): void {
-    const i = STEPS.indexOf(this.step)
-    const to = e.key === 'ArrowRight' ? (i + 1) % STEPS.length : e.key === 'ArrowLeft' ? (i + STEPS.length - 1) % STEPS.length : e.key === 'Home' ? 0 : e.key === 'End' ? STEPS.length - 1 : undefined
-    if (to === undefined) return
-    e.preventDefault()
-    this.go(STEPS[to] as Step, true)
+    const to = tabForKey(e, STEPS, this.step)
+    if (to !== undefined) this.go(to, true)
   }
 
   private stepProblems(step: Step): ReadonlyArray<Problem> {
@@ -264,8 +254,7 @@ export class ImiAlertForm extends AlertElement {
   }
 
   private problemText(p: Problem): TemplateResult {
-    const key = `alert-form.problem.${p.code}`
-    return this.text(key) === key ? html`<span lang="en">${p.message}</span>` : this.t(key)
+    return this.labelOr(`alert-form.problem.${p.code}`, p.message)
   }
 
   private input(name: string, label: string, o: { required?: boolean; multiline?: boolean } = {}): TemplateResult {
@@ -362,7 +351,7 @@ export class ImiAlertForm extends AlertElement {
     const title = this.number === undefined ? this.t('alert-form.title') : this.t('alert-form.number', { number: this.number })
     return html`<form part="form" @submit=${(e: Event) => e.preventDefault()} aria-labelledby="title">
       <h2 id="title">${title}</h2>
-      ${this.error === undefined ? nothing : this.renderError(this.error)}
+      ${this.renderError(this.error)}
       ${this.problems.length === 0
         ? nothing
         : html`<div role="alert" part="problems" class="problems">
@@ -387,8 +376,8 @@ export class ImiAlertForm extends AlertElement {
       )}
       <p class="progress">${this.t('alert-form.step-of', { n: index + 1, total: STEPS.length })}</p>
       <div part="buttons" class="buttons">
-        <button type="button" ?disabled=${index === 0} @click=${() => this.go(STEPS[index - 1] ?? this.step, true)}>${this.t('common.previous')}</button>
-        <button type="button" ?disabled=${index === STEPS.length - 1} @click=${() => this.go(STEPS[index + 1] ?? this.step, true)}>${this.t('common.next')}</button>
+        <button type="button" ?disabled=${index === 0} @click=${() => this.go(stepFrom(STEPS, this.step, -1) ?? this.step, true)}>${this.t('common.previous')}</button>
+        <button type="button" ?disabled=${index === STEPS.length - 1} @click=${() => this.go(stepFrom(STEPS, this.step, 1) ?? this.step, true)}>${this.t('common.next')}</button>
         <span class="spacer"></span>
         <button type="button" ?disabled=${this.submitted} aria-busy=${this.busy ? 'true' : 'false'} @click=${() => this.act(false)}>${this.t('common.save')}</button>
         <button type="button" class="primary" ?disabled=${this.submitted} aria-busy=${this.busy ? 'true' : 'false'} @click=${() => this.act(true)}>${this.t('alert-form.submit')}</button>

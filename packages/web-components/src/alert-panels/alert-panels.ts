@@ -42,7 +42,7 @@ const plainText = (v: unknown): { text: string; language: string } | undefined =
  *
  * @tag imi-alert-panels
  * @attr exchange-id - The alert to load, when the panels are used alone.
- * @attr member-state - The signed-in user's member state: the first one offered when choosing a coordinator or authorities.
+ * @attr member-state - The signed-in user's member state (default: as `client.me()` answers): the first one offered when choosing a coordinator or authorities.
  * @attr today - The day `<imi-deadline>` counts from (`YYYY-MM-DD`), when it is defined; the browser's date otherwise.
  * @attr lang - The display language.
  * @fires imi-command - After a command succeeded, with `{ exchangeId, action, version }`; bubbles and is composed, so that the exchange reloads.
@@ -70,12 +70,12 @@ export class ImiAlertPanels extends AlertElement {
     exchangeId: { type: String, attribute: 'exchange-id' },
     memberState: { type: String, attribute: 'member-state' },
     today: { type: String },
-    names: { state: true, attribute: false },
-    error: { state: true, attribute: false },
-    dialog: { state: true, attribute: false },
-    cards: { state: true, attribute: false },
-    busy: { state: true, attribute: false },
-    done: { state: true, attribute: false },
+    names: { state: true },
+    error: { state: true },
+    dialog: { state: true },
+    cards: { state: true },
+    busy: { state: true },
+    done: { state: true },
   }
   declare view: ExchangeView | undefined
   declare actions: ReadonlyArray<string>
@@ -174,7 +174,7 @@ export class ImiAlertPanels extends AlertElement {
     }
     const c = this.content
     const existing = plainText(action === 'edit-information' ? item?.text : action === 'edit-closure-proposal' ? c?.closure?.text : undefined)
-    const state = this.memberState ?? c?.initiatingMemberState ?? ''
+    const state = this.memberState ?? this.me?.memberState ?? c?.initiatingMemberState ?? ''
     this.opener = opener
     this.dialog = {
       action,
@@ -444,7 +444,7 @@ export class ImiAlertPanels extends AlertElement {
                     <select id="d-language" required @change=${(e: Event) => this.set({ language: (e.target as HTMLSelectElement).value })}>${this.languageOptions(d.language)}</select>
                   </p>`
               : nothing}
-            ${this.error === undefined ? nothing : this.renderError(this.error)}
+            ${this.renderError(this.error)}
             <div class="actions">
               <button type="submit" class="primary" ?disabled=${this.busy}>${this.t('alert-panels.confirm')}</button>
               <button type="button" @click=${() => this.closeDialog()}>${this.t('common.cancel')}</button>
@@ -456,7 +456,7 @@ export class ImiAlertPanels extends AlertElement {
   override render() {
     const c = this.content
     const closureActions = ['propose-closure', 'comment', 'edit-closure-proposal', 'cancel-closure-proposal', 'end-comment-period', 'broadcast-closure-proposal', 'end-objection-period', 'close']
-    return html`${this.error !== undefined && this.dialog === undefined ? this.renderError(this.error) : nothing}
+    return html`${this.dialog === undefined ? this.renderError(this.error) : nothing}
       <p role="status" class="sr">${this.done ? this.t('alert-panels.done') : nothing}</p>
       ${this.section('recipients', this.renderRecipients(c), ['acknowledge', 'forward-within-state', 'add-recipient-states', 'remove-recipient'].map((a) => this.button(a)))}
       ${this.section('information', this.renderInformation(c), [this.button('submit-information')])}

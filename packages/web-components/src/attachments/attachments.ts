@@ -52,7 +52,7 @@ const attachmentsOf = (content: unknown): ReadonlyArray<Attachment | Redacted> =
  */
 export class ImiAttachments extends ExchangePart {
   static override styles = attachmentsStyles
-  static override properties = { ...ExchangePart.properties, personalRelevance: { attribute: false }, busy: { state: true, attribute: false } }
+  static override properties = { ...ExchangePart.properties, personalRelevance: { attribute: false }, busy: { state: true } }
   /** The relevances shown in the personal-data section. */
   declare personalRelevance: ReadonlyArray<string>
   /** @internal */

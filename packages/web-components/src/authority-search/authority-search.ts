@@ -66,12 +66,12 @@ export class ImiAuthoritySearch extends ImiElement {
     workflow: { type: String },
     selected: { type: String, reflect: true },
     limit: { type: Number },
-    query: { state: true, attribute: false },
-    found: { state: true, attribute: false },
-    loading: { state: true, attribute: false },
-    error: { state: true, attribute: false },
-    pairs: { state: true, attribute: false },
-    translations: { state: true, attribute: false },
+    query: { state: true },
+    found: { state: true },
+    loading: { state: true },
+    error: { state: true },
+    pairs: { state: true },
+    translations: { state: true },
   }
   declare memberState: string | undefined
   declare legislativeArea: string | undefined
@@ -132,7 +132,7 @@ export class ImiAuthoritySearch extends ImiElement {
 
   private choose(authority: AuthorityCard): void {
     this.selected = authority.id
-    this.dispatchEvent(new CustomEvent<AuthoritySelectedDetail>('imi-authority-selected', { detail: { authority }, bubbles: true, composed: true }))
+    this.fire<AuthoritySelectedDetail>('imi-authority-selected', { authority })
   }
 
   protected override willUpdate(_changed: PropertyValues): void {
@@ -269,6 +269,6 @@ export class ImiAuthoritySearch extends ImiElement {
 
   override render() {
     return html`<h2>${this.t('authority-search.title')}</h2>
-      ${this.renderCriteria()} ${this.error === undefined ? nothing : this.renderError(this.error)} ${this.renderResults()}`
+      ${this.renderCriteria()} ${this.renderError(this.error)} ${this.renderResults()}`
   }
 }

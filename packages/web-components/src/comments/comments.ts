@@ -57,9 +57,9 @@ export class ImiComments extends ExchangePart {
   static override styles = commentsStyles
   static override properties = {
     ...ExchangePart.properties,
-    busy: { state: true, attribute: false },
-    pairs: { state: true, attribute: false },
-    translations: { state: true, attribute: false },
+    busy: { state: true },
+    pairs: { state: true },
+    translations: { state: true },
   }
   /** @internal */
   declare private busy: boolean

@@ -124,6 +124,21 @@ describe('<imi-dashboard>', () => {
     await page.close()
   })
 
+  it('learns the user\'s authority from client.me() when the page gives none: the requester\'s own sent requests are not "received"', async () => {
+    const page = await dashboardPage('dashboard-me', U.frHandler, 'en')
+    const signedIn = () => page.evaluate(() => JSON.stringify((document.querySelector('imi-provider') as unknown as { signedIn?: unknown }).signedIn ?? null))
+    await expect.poll(signedIn).toContain(`"authorityId":"${A.frCa}"`)
+    expect(JSON.parse(await signedIn())).toMatchObject({ kind: 'user', userId: U.frHandler, memberState: 'FR' })
+    const el = page.locator('imi-dashboard')
+    // Updated lately: everything the French handler sees; received: nothing, as it sent both requests.
+    await el.locator('[data-group=updated]').click()
+    await expect.poll(async () => (await listed(page)).length).toBeGreaterThan(0)
+    await el.locator('[data-group=received]').click()
+    await expect.poll(() => el.locator('h3').textContent()).toContain('Recently received')
+    await expect.poll(() => listed(page)).toEqual([])
+    await page.close()
+  })
+
   it('[REQ-ACTION-LIST-DRAFTS] lists the drafts of the requesting authority in its action list and its drafts group', async () => {
     const page = await dashboardPage('dashboard-fr', U.frHandler, 'fr', `authority="${A.frCa}" group="drafts"`)
     const el = page.locator('imi-dashboard')

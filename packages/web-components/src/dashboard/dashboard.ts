@@ -47,7 +47,7 @@ const isGroup = (s: string): s is DashboardGroup => (GROUPS as ReadonlyArray<str
  * @tag imi-dashboard
  * @attr group - The group shown: `action-list` (default), `drafts`, `received`, `updated`, `to-accept`, `to-answer`.
  * @attr href - Link template of an exchange, `{id}` standing for its id, e.g. `/exchange.html?id={id}`.
- * @attr authority - The id of the user's authority (the `authorityId` of `imi-signed-in`'s actor).
+ * @attr authority - The id of the user's authority (default: as `client.me()` answers).
  * @attr limit - How many exchanges a list loads at a time (default 10).
  * @attr now - The instant "recently" counts back from (ISO-8601); the browser's clock by default.
  * @attr lang - The display language.
@@ -74,12 +74,12 @@ export class ImiDashboard extends ImiElement {
     authority: { type: String },
     limit: { type: Number },
     now: { type: String },
-    counts: { state: true, attribute: false },
-    items: { state: true, attribute: false },
-    next: { state: true, attribute: false },
-    loading: { state: true, attribute: false },
-    error: { state: true, attribute: false },
-    listError: { state: true, attribute: false },
+    counts: { state: true },
+    items: { state: true },
+    next: { state: true },
+    loading: { state: true },
+    error: { state: true },
+    listError: { state: true },
   }
   declare group: DashboardGroup
   declare href: string | undefined
@@ -143,7 +143,7 @@ export class ImiDashboard extends ImiElement {
 
   /** Whether a found exchange is one the group's count counts: started by, or addressed to, the user's authority. */
   private counted(group: DashboardGroup, s: ListedSummary): boolean {
-    const me = this.authority
+    const me = this.authority ?? this.me?.authorityId
     if (me === undefined || me === '' || group === 'action-list' || group === 'updated') return true
     return group === 'drafts' ? s.requestingAuthority === me : s.respondingAuthority === me
   }
@@ -214,7 +214,7 @@ export class ImiDashboard extends ImiElement {
       </div>
       <section part="list" id="list" class="list" aria-labelledby="list-title" aria-busy=${this.loading ? 'true' : 'false'}>
         <h3 id="list-title">${this.label(shown)}</h3>
-        ${this.error === undefined ? nothing : this.renderError(this.error)} ${this.listError === undefined ? nothing : this.renderError(this.listError)}
+        ${this.renderError(this.error)} ${this.renderError(this.listError)}
         ${this.loading && this.items.length === 0
           ? html`<p>${this.t('common.loading')}</p>`
           : this.items.length === 0

@@ -5,6 +5,7 @@
  */
 import { html } from 'lit'
 import { ImiElement } from '../base.js'
+import { formatDate, localToday } from '../format.js'
 import { deadlineStyles } from './styles.js'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -15,12 +16,6 @@ const dayOf = (date: string | undefined): number | undefined => {
   if (date === undefined || !CALENDAR_DATE.test(date.slice(0, 10))) return undefined
   const t = Date.parse(`${date.slice(0, 10)}T00:00:00Z`)
   return Number.isNaN(t) ? undefined : t
-}
-
-/** Today in the browser's time zone, as `YYYY-MM-DD`. */
-const browserToday = (): string => {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
 
 /**
@@ -53,7 +48,7 @@ export class ImiDeadline extends ImiElement {
   /** Whole days from today to the deadline: negative once overdue; `undefined` without a valid date. */
   get daysLeft(): number | undefined {
     const due = dayOf(this.date)
-    const now = dayOf(this.today) ?? dayOf(browserToday())
+    const now = dayOf(this.today) ?? dayOf(localToday())
     return due === undefined || now === undefined ? undefined : Math.round((due - now) / DAY)
   }
 
@@ -63,14 +58,8 @@ export class ImiDeadline extends ImiElement {
     const state = days > 0 ? 'left' : days === 0 ? 'today' : 'overdue'
     const key = days > 1 ? 'common.days-left' : days === 1 ? 'common.day-left' : days === 0 ? 'common.due-today' : days === -1 ? 'common.overdue-one' : 'common.overdue'
     const date = this.date.slice(0, 10)
-    let shown = date
-    try {
-      shown = new Intl.DateTimeFormat(this.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`))
-    } catch {
-      // An unknown locale keeps the ISO date.
-    }
     return html`<span part="deadline" class="deadline" data-state=${state}
-      ><time part="date" datetime=${date}>${shown}</time> <span part="remaining" class="remaining">(${this.t(key, { days: Math.abs(days) })})</span></span
+      ><time part="date" datetime=${date}>${formatDate(date, this.language)}</time> <span part="remaining" class="remaining">(${this.t(key, { days: Math.abs(days) })})</span></span
     >`
   }
 }

@@ -11,6 +11,7 @@ import { LEGISLATIVE_AREAS, MEMBER_STATES, UI_LABELS, localize } from '@imi-kit/
 import type { DomainError, ImiClient, ListedSummary, SearchInput } from '@imi-kit/core'
 import type { HttpImiClient } from '@imi-kit/server-adapter/client'
 import { ImiElement } from '../base.js'
+import { localToday } from '../format.js'
 import { exchangeLink, formatDate, memberStateName, procedureKind } from './format.js'
 import { listStyles } from './styles.js'
 
@@ -77,11 +78,6 @@ const dayStart = (date: string, plus = 0): string => {
   return new Date(y, m - 1, d + plus).toISOString()
 }
 
-const today = (): string => {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
-
 const kindOf = (procedure: string): Kind => (procedure === '' ? 'any' : procedureKind(procedure))
 
 const statusesOf = (kind: 'request' | 'alert'): ReadonlyArray<string> =>
@@ -129,15 +125,15 @@ export class ImiExchangeList extends ImiElement {
     pageSize: { type: Number, attribute: 'page-size' },
     columns: { type: String },
     sort: { type: String },
-    criteria: { state: true, attribute: false },
-    formProcedure: { state: true, attribute: false },
-    chosen: { state: true, attribute: false },
-    items: { state: true, attribute: false },
-    next: { state: true, attribute: false },
-    cursors: { state: true, attribute: false },
-    loading: { state: true, attribute: false },
-    error: { state: true, attribute: false },
-    names: { state: true, attribute: false },
+    criteria: { state: true },
+    formProcedure: { state: true },
+    chosen: { state: true },
+    items: { state: true },
+    next: { state: true },
+    cursors: { state: true },
+    loading: { state: true },
+    error: { state: true },
+    names: { state: true },
   }
   declare procedure: string | undefined
   declare procedures: string
@@ -204,7 +200,7 @@ export class ImiExchangeList extends ImiElement {
       ...(c.updatedFrom === '' ? {} : { updatedFrom: dayStart(c.updatedFrom) }),
       ...(c.updatedTo === '' ? {} : { updatedTo: dayStart(c.updatedTo, 1) }),
       ...(text === '' ? {} : { text }),
-      ...(c.overdue ? { overdueAt: today() } : {}),
+      ...(c.overdue ? { overdueAt: localToday() } : {}),
       ...(after === undefined ? {} : { after }),
     }
   }
@@ -431,7 +427,7 @@ export class ImiExchangeList extends ImiElement {
   private renderResults() {
     const cols = this.visible
     const page = this.cursors.length
-    return html`${this.error === undefined ? nothing : this.renderError(this.error)}
+    return html`${this.renderError(this.error)}
       <p part="summary" class="summary" role="status">
         ${this.loading ? this.t('common.loading') : this.items.length === 0 ? this.t('list.no-results') : this.t('list.page', { page })}
       </p>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ALERT_ACTIONS, ALERT_EVENT_PAYLOADS, ALERT_INFORMATION_KINDS, ATTACHMENT_RELEVANCE, COMPLETE_UI_LANGUAGES, LANGUAGES, REQUEST_ACTIONS, REQUEST_EVENT_PAYLOADS, UI_LABELS } from '@imi-kit/core'
+import { ALERT_ACTIONS, ALERT_EVENT_PAYLOADS, ALERT_INFORMATION_KINDS, EARLY_REMOVAL_REQUESTERS, ATTACHMENT_RELEVANCE, COMPLETE_UI_LANGUAGES, LANGUAGES, REQUEST_ACTIONS, REQUEST_EVENT_PAYLOADS, UI_LABELS } from '@imi-kit/core'
 import type { FormValues } from './action-forms.js'
-import { ACTION_FORMS, NULL_OPTION, RELEVANCES, answerInputs, payloadOf } from './action-forms.js'
+import { ACTION_FORMS, NULL_OPTION, RELEVANCES, REMOVAL_REQUESTERS, answerInputs, payloadOf } from './action-forms.js'
 
 const values = (entries: ReadonlyArray<readonly [string, string]>): FormValues => ({
   get: (name) => entries.find(([k]) => k === name)?.[1],
@@ -33,6 +33,21 @@ describe('labels of the exchange, its toolbar and its history', () => {
 
   it('[REQ-EXTRA-ATTACHMENTS] offers exactly the relevances the core knows', () => {
     expect(RELEVANCES).toEqual(ATTACHMENT_RELEVANCE)
+  })
+
+  it('[RET-EARLY-REMOVAL] offers exactly the requesters of an early removal the core knows, each labelled', () => {
+    expect(REMOVAL_REQUESTERS).toEqual(EARLY_REMOVAL_REQUESTERS)
+    expect(REMOVAL_REQUESTERS.filter((r) => !complete(`actions.requester.${r}`))).toEqual([])
+  })
+
+  it('[RET-EARLY-REMOVAL] collects the reason of an early removal with its language, and who asked only when chosen', () => {
+    expect(payloadOf(ACTION_FORMS['request.remove-personal-data'] ?? [], values([['reason.text', ' Demande de la personne concernée. '], ['reason.language', 'fr'], ['requestedBy', 'data-subject']]))).toEqual({
+      reason: { text: 'Demande de la personne concernée.', language: 'fr' },
+      requestedBy: 'data-subject',
+    })
+    expect(payloadOf(ACTION_FORMS['alert.remove-personal-data'] ?? [], values([['reason.text', 'Court order 2026/77.'], ['reason.language', 'en'], ['requestedBy', '']]))).toEqual({
+      reason: { text: 'Court order 2026/77.', language: 'en' },
+    })
   })
 
   it('has a form for actions of both procedures only, never for creation', () => {

@@ -39,6 +39,8 @@ export type OptionSource =
   | 'allocation-sides'
   | 'coordinator-sides'
   | 'information-kinds'
+  /** Who may ask for an early removal of personal data (RET-EARLY-REMOVAL). */
+  | 'removal-requesters'
 
 /** One field of an action form; `name` is its path in the command (`include.addressee`). @internal */
 export interface FieldSpec {
@@ -57,6 +59,14 @@ export interface FieldSpec {
  */
 export const RELEVANCES: ReadonlyArray<string> = ['evidence-of-qualifications', 'proof-of-establishment', 'authorisation', 'decision', 'certificate', 'correspondence', 'other']
 
+/**
+ * Who may ask for an early removal of personal data, as the core's `EARLY_REMOVAL_REQUESTERS` lists
+ * them (a test keeps the two equal); copied for the same reason as {@link RELEVANCES}.
+ *
+ * @internal
+ */
+export const REMOVAL_REQUESTERS: ReadonlyArray<string> = ['data-subject', 'participating-authority', 'supervisory-authority', 'court', 'other']
+
 /** The value standing for `null` in a select (an unknown state of establishment). @internal */
 export const NULL_OPTION = '__null'
 
@@ -66,6 +76,8 @@ const justification = f('justification', 'free-text')
 const suggestions = f('suggestions', 'free-text')
 const text = f('text', 'free-text')
 const informationId = f('informationId', 'select', { options: 'information' })
+/** An early removal: why, in which language, and optionally who asked (RET-EARLY-REMOVAL). */
+const removal = [f('reason', 'free-text'), f('requestedBy', 'select', { optional: true, options: 'removal-requesters' })]
 
 /**
  * The fields of every action that needs a payload. Creation and editing are the forms' business
@@ -93,6 +105,7 @@ export const ACTION_FORMS: Readonly<Record<string, ReadonlyArray<FieldSpec>>> = 
   'request.maintain-position': [justification],
   'request.copy': [f('include.addressee', 'boolean'), f('include.questions', 'boolean'), f('include.attachments', 'boolean'), f('include.caseData', 'boolean')],
   'request.record-contrary-decision': [f('decidedOn', 'date', { optional: true }), f('reference', 'text', { optional: true })],
+  'request.remove-personal-data': removal,
   'alert.submit': [f('coordinator', 'select', { optional: true, options: 'alert-coordinators' })],
   'alert.forward-to-coordinator': [f('coordinator', 'select', { options: 'alert-coordinators' })],
   'alert.add-recipient-states': [f('memberStates', 'checkboxes', { options: 'new-recipient-states' })],
@@ -115,6 +128,7 @@ export const ACTION_FORMS: Readonly<Record<string, ReadonlyArray<FieldSpec>>> = 
   'alert.comment': [text],
   'alert.edit-closure-proposal': [text],
   'alert.broadcast-closure-proposal': [f('includedComments', 'checkboxes', { options: 'closure-comments' })],
+  'alert.remove-personal-data': removal,
 }
 
 /** Actions that open the exchange's editing form instead of a command: the page handles `imi-edit`. @internal */

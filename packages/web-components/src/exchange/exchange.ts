@@ -8,10 +8,11 @@ import { html, nothing } from 'lit'
 import type { TemplateResult } from 'lit'
 import * as E from 'fp-ts/lib/Either.js'
 import { ALERT_CRITERIA, ALERT_INFORMATION_KINDS, LANGUAGES, LEGISLATIVE_AREAS, MEMBER_STATES, QUESTION_SETS, findQuestion, isRedacted, localize } from '@imi-kit/core'
-import type { AlertContentView, AuthorityCard, ExchangeView, LocalizedText, QuestionSet, RequestContent } from '@imi-kit/core'
+import type { AlertContentView, AuthorityCard, ExchangeView, QuestionSet, RequestContent } from '@imi-kit/core'
 import { ExchangePart, fileOperations, isFreeText, isRecord } from './part.js'
 import type { FieldSpec, FormValues, OptionSource } from './action-forms.js'
-import { ACTION_FORMS, EDIT_ACTIONS, NULL_OPTION, RELEVANCES, answerInputs, payloadOf } from './action-forms.js'
+import { ACTION_FORMS, EDIT_ACTIONS, NULL_OPTION, RELEVANCES, REMOVAL_REQUESTERS, answerInputs, payloadOf } from './action-forms.js'
+import { tabForKey } from '../wizard.js'
 import { exchangeStyles } from './styles.js'
 
 /** A choice of a select or a checkbox list. */
@@ -59,7 +60,7 @@ const isAlert = (view: ExchangeView): boolean => view.procedure.includes('alert'
  *
  * @tag imi-exchange
  * @attr exchange-id - The exchange to show.
- * @attr authority-id - The signed-in user's authority, if the page knows it: free-text forms then show the other party's languages only.
+ * @attr authority-id - The signed-in user's authority (default: as `client.me()` answers): free-text forms then show the other party's languages only.
  * @attr today - The current date `YYYY-MM-DD` for deadlines; the browser's date when absent.
  * @attr href-template - The link of a linked exchange, `{id}` standing for its id; default `#/exchanges/{id}`.
  * @attr lang - The display language.
@@ -91,12 +92,12 @@ export class ImiExchange extends ExchangePart {
     ...ExchangePart.properties,
     today: { type: String },
     hrefTemplate: { type: String, attribute: 'href-template' },
-    tab: { state: true, attribute: false },
-    toolbarIndex: { state: true, attribute: false },
-    dialogAction: { state: true, attribute: false },
-    dialogChoices: { state: true, attribute: false },
-    dialogError: { state: true, attribute: false },
-    busy: { state: true, attribute: false },
+    tab: { state: true },
+    toolbarIndex: { state: true },
+    dialogAction: { state: true },
+    dialogChoices: { state: true },
+    dialogError: { state: true },
+    busy: { state: true },
   }
 
   /** The current date for deadlines, `YYYY-MM-DD`. */
@@ -127,12 +128,6 @@ export class ImiExchange extends ExchangePart {
 
   // ---------------------------------------------------------------------------------------------
   // data from the core's catalogues
-
-  private localized(text: LocalizedText | undefined): TemplateResult | string {
-    if (text === undefined) return ''
-    const [shown, fallback] = localize(text, this.language)
-    return fallback ? html`<span lang="en" class="fallback">${shown}</span>` : shown
-  }
 
   private questionSet(content: RequestContent): QuestionSet | undefined {
     return QUESTION_SETS.find((s) => s.id === content.questionSetId)
@@ -166,11 +161,8 @@ export class ImiExchange extends ExchangePart {
   }
 
   private onTabKey(e: KeyboardEvent, tabs: ReadonlyArray<Tab>, active: Tab): void {
-    const i = tabs.indexOf(active)
-    const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i - 1 + tabs.length) % tabs.length] : e.key === 'Home' ? tabs[0] : e.key === 'End' ? tabs[tabs.length - 1] : undefined
-    if (next === undefined) return
-    e.preventDefault()
-    this.selectTab(next, true)
+    const next = tabForKey(e, tabs, active)
+    if (next !== undefined) this.selectTab(next, true)
   }
 
   private renderHeader(view: ExchangeView): TemplateResult {
@@ -184,7 +176,7 @@ export class ImiExchange extends ExchangePart {
         ${alert
           ? html`<div><dt>${this.t('exchange.alert.initiating-authority')}</dt><dd>${this.authorityName(s.requestingAuthority)}</dd></div>
               ${s.details?.serviceActivity === undefined ? nothing : html`<div><dt>${this.t('exchange.alert.service-activity')}</dt><dd>${s.details.serviceActivity}</dd></div>`}`
-          : html`<div><dt>${this.t('exchange.field.legislative-area')}</dt><dd>${area === undefined ? s.legislativeArea : this.localized(area.name)}</dd></div>
+          : html`<div><dt>${this.t('exchange.field.legislative-area')}</dt><dd>${area === undefined ? s.legislativeArea : this.loc(area.name)}</dd></div>
               <div><dt>${this.t('exchange.field.requesting-authority')}</dt><dd>${this.authorityName(s.requestingAuthority)}</dd></div>
               ${s.respondingAuthority === undefined ? nothing : html`<div><dt>${this.t('exchange.field.responding-authority')}</dt><dd>${this.authorityName(s.respondingAuthority)}</dd></div>`}
               ${s.deadline === undefined || s.closedAt !== undefined
@@ -222,19 +214,17 @@ export class ImiExchange extends ExchangePart {
   private onToolbarKey(e: KeyboardEvent): void {
     const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part=toolbar] button')]
     const i = buttons.findIndex((b) => b === (this.renderRoot as ShadowRoot).activeElement)
-    const at = i < 0 ? this.toolbarIndex : i
-    const next = e.key === 'ArrowRight' ? (at + 1) % buttons.length : e.key === 'ArrowLeft' ? (at - 1 + buttons.length) % buttons.length : e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : undefined
+    const next = tabForKey(e, buttons, buttons[i < 0 ? this.toolbarIndex : i])
     if (next === undefined) return
-    e.preventDefault()
-    this.toolbarIndex = next
-    buttons[next]?.focus()
+    this.toolbarIndex = buttons.indexOf(next)
+    next.focus()
   }
 
   private async onAction(action: string): Promise<void> {
     const view = this.view
     if (view === undefined || this.busy) return
     if (EDIT_ACTIONS.includes(action)) {
-      this.dispatchEvent(new CustomEvent('imi-edit', { detail: { exchangeId: view.exchangeId, procedure: view.procedure }, bubbles: true, composed: true }))
+      this.fire('imi-edit', { exchangeId: view.exchangeId, procedure: view.procedure })
       return
     }
     const fields = ACTION_FORMS[action]
@@ -325,6 +315,8 @@ export class ImiExchange extends ExchangePart {
         return ['requesting', 'responding'].map((side) => ({ value: side, label: this.text(`actions.side.${side}`) }))
       case 'information-kinds':
         return ALERT_INFORMATION_KINDS.map((k) => ({ value: k, label: this.text(`actions.kind.${k}`) }))
+      case 'removal-requesters':
+        return REMOVAL_REQUESTERS.map((r) => ({ value: r, label: this.text(`actions.requester.${r}`) }))
     }
   }
 
@@ -415,7 +407,7 @@ export class ImiExchange extends ExchangePart {
           ${(found?.answers ?? []).map(
             (a, i) =>
               html`<label class="choice"
-                ><input type="radio" id=${`${ids.answer}.${i}`} name=${ids.answer} value=${a.id} ?checked=${draft?.answerId === a.id} /> ${this.localized(a.text)}</label
+                ><input type="radio" id=${`${ids.answer}.${i}`} name=${ids.answer} value=${a.id} ?checked=${draft?.answerId === a.id} /> ${this.loc(a.text)}</label
               >`,
           )}
           <label class="choice"><input type="radio" name=${ids.answer} value="" ?checked=${draft?.answerId === undefined} /> ${this.t('actions.field.no-answer')}</label>
@@ -484,7 +476,7 @@ export class ImiExchange extends ExchangePart {
         : html`<form method="dialog" @submit=${this.submitDialog}>
             <h2 id="dialog-title">${this.t(`actions.${action}`)}</h2>
             ${writes ? this.renderSpoken('actions') : nothing} ${fields.map((f) => this.renderField(f))}
-            ${this.dialogError === undefined ? nothing : this.renderError(this.dialogError)}
+            ${this.renderError(this.dialogError)}
             <div class="buttons">
               <button type="submit" part="confirm" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${this.t('actions.confirm')}</button>
               <button type="button" @click=${this.closeDialog}>${this.t('common.cancel')}</button>
@@ -509,9 +501,9 @@ export class ImiExchange extends ExchangePart {
     const extra = Object.keys(c.caseData).filter((k) => !known.has(k))
     const d = c.derogation
     return html`<dl class="facts">
-        ${this.fact('exchange.field.legislative-area', area === undefined ? c.legislativeArea : this.localized(area.name))}
-        ${this.fact('exchange.field.question-set', set === undefined ? c.questionSetId : this.localized(set.title))}
-        ${fields.map((f) => (c.caseData[f.id] === undefined ? nothing : html`<div data-field=${f.id}><dt>${this.localized(f.label)}</dt><dd>${this.renderValue(c.caseData[f.id])}</dd></div>`))}
+        ${this.fact('exchange.field.legislative-area', area === undefined ? c.legislativeArea : this.loc(area.name))}
+        ${this.fact('exchange.field.question-set', set === undefined ? c.questionSetId : this.loc(set.title))}
+        ${fields.map((f) => (c.caseData[f.id] === undefined ? nothing : html`<div data-field=${f.id}><dt>${this.loc(f.label)}</dt><dd>${this.renderValue(c.caseData[f.id])}</dd></div>`))}
         ${extra.map((k) => html`<div data-field=${k}><dt>${k}</dt><dd>${this.renderValue(c.caseData[k])}</dd></div>`)}
         ${this.fact('exchange.field.justification', c.justification === undefined ? undefined : this.renderFreeText(c.justification))}
         ${this.fact('exchange.field.deadline', c.deadline === undefined ? undefined : html`<imi-deadline date=${c.deadline} today=${this.today ?? nothing} lang=${this.language}></imi-deadline>`)}
@@ -525,7 +517,7 @@ export class ImiExchange extends ExchangePart {
               <div><dt>${this.t('exchange.derogation.checklist', { count: d.confirmed.length })}</dt><dd></dd></div>
               ${Object.entries(d.freeTexts).map(([k, text]) => {
                 const label = set?.derogation?.freeTexts.find((x) => x.id === k)?.label
-                return html`<div><dt>${label === undefined ? k : this.localized(label)}</dt><dd>${this.renderFreeText(text)}</dd></div>`
+                return html`<div><dt>${label === undefined ? k : this.loc(label)}</dt><dd>${this.renderFreeText(text)}</dd></div>`
               })}
               ${this.fact('exchange.derogation.procedure', d.procedure === undefined ? undefined : this.t(`exchange.derogation.procedure.${d.procedure}`))}
               ${this.fact('exchange.derogation.related', d.relatedRequestNumber)}
@@ -561,7 +553,7 @@ export class ImiExchange extends ExchangePart {
         return html`<div part="answer" data-question=${a.questionId}>
           <dt>${this.questionText(set, a.questionId, q?.parameters)}</dt>
           <dd>
-            <strong part="predefined-answer">${predefined === undefined ? (a.answerId ?? this.t('exchange.answer.none')) : this.localized(predefined.text)}</strong>
+            <strong part="predefined-answer">${predefined === undefined ? (a.answerId ?? this.t('exchange.answer.none')) : this.loc(predefined.text)}</strong>
             ${a.comment === undefined ? nothing : html`<p class="comment">${this.renderFreeText(a.comment)}</p>`}
           </dd>
         </div>`
@@ -625,7 +617,7 @@ export class ImiExchange extends ExchangePart {
             <ul>
               ${c.checklist.map((id) => {
                 const criterion = ALERT_CRITERIA.find((x) => x.id === id)
-                return html`<li>${criterion === undefined ? id : this.localized(criterion.text)}</li>`
+                return html`<li>${criterion === undefined ? id : this.loc(criterion.text)}</li>`
               })}
             </ul>`}
       ${c.suggestedAuthorities === undefined ? nothing : html`<h3>${this.t('exchange.alert.suggested-authorities')}</h3><p>${this.renderFreeText(c.suggestedAuthorities)}</p>`}`
@@ -637,7 +629,7 @@ export class ImiExchange extends ExchangePart {
   private renderLink(id: string): TemplateResult {
     const href = this.hrefTemplate.replace('{id}', encodeURIComponent(id))
     const open = (e: MouseEvent) => {
-      const allowed = this.dispatchEvent(new CustomEvent('imi-open', { detail: { exchangeId: id }, bubbles: true, composed: true, cancelable: true }))
+      const allowed = this.fire('imi-open', { exchangeId: id }, true)
       if (!allowed) e.preventDefault()
     }
     return html`<a part="link" href=${href} data-exchange-id=${id} @click=${open}>${id}</a>`
@@ -688,7 +680,7 @@ export class ImiExchange extends ExchangePart {
       case 'answers':
         return request === undefined ? nothing : this.renderAnswers(request)
       case 'messages':
-        return html`<imi-comments .view=${view} .actions=${this.actions} authority-id=${this.authorityId ?? nothing} lang=${this.language} @imi-command=${this.onChildCommand}></imi-comments>`
+        return html`<imi-comments .view=${view} .actions=${this.actions} authority-id=${this.authorityId ?? this.me?.authorityId ?? nothing} lang=${this.language} @imi-command=${this.onChildCommand}></imi-comments>`
       case 'attachments':
         return html`<imi-attachments .view=${view} .actions=${this.actions} lang=${this.language} @imi-command=${this.onChildCommand}></imi-attachments>`
       case 'overview':

@@ -12,6 +12,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { isRedacted } from '@imi-kit/core'
 import type { ActionId, AuthorityCard, CommandResult, DomainError, ExchangeId, ExchangeView, ImiClient } from '@imi-kit/core'
 import { ImiElement } from '../base.js'
+import { formatDate } from '../format.js'
 
 /** What an `imi-command` event carries. @category elements */
 export interface CommandEventDetail {
@@ -75,9 +76,9 @@ export class ExchangePart extends ImiElement {
     authorityId: { type: String, attribute: 'authority-id' },
     view: { attribute: false },
     actions: { attribute: false },
-    error: { state: true, attribute: false },
-    authorities: { state: true, attribute: false },
-    notice: { state: true, attribute: false },
+    error: { state: true },
+    authorities: { state: true },
+    notice: { state: true },
   }
 
   /** The exchange to show, when the element loads it itself. */
@@ -149,9 +150,7 @@ export class ExchangePart extends ImiElement {
       this.error = result.left
       return false
     }
-    this.dispatchEvent(
-      new CustomEvent<CommandEventDetail>('imi-command', { detail: { exchangeId: command.exchangeId, action: command.type, result: result.right }, bubbles: true, composed: true }),
-    )
+    this.fire<CommandEventDetail>('imi-command', { exchangeId: command.exchangeId, action: command.type, result: result.right })
     if (this.selfLoaded) await this.reload()
     return true
   }
@@ -169,14 +168,7 @@ export class ExchangePart extends ImiElement {
 
   /** A date (and time, unless `dateOnly`) in the display language. */
   protected formatDate(iso: string | undefined, dateOnly = false): string {
-    if (iso === undefined) return ''
-    const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)
-    if (Number.isNaN(d.getTime())) return iso
-    try {
-      return new Intl.DateTimeFormat(this.language, dateOnly || iso.length === 10 ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' }).format(d)
-    } catch {
-      return iso
-    }
+    return formatDate(iso, this.language, dateOnly ? 'date' : 'time')
   }
 
   /**
@@ -216,7 +208,8 @@ export class ExchangePart extends ImiElement {
     const summary = this.view?.summary
     if (summary === undefined || this.authorities === undefined) return []
     const ids = [summary.requestingAuthority, summary.respondingAuthority, ...summary.authorities].filter((a): a is NonNullable<typeof a> => a !== undefined)
-    const others = [...new Set(ids as ReadonlyArray<string>)].filter((id) => id !== this.authorityId)
+    const mine = this.authorityId ?? this.me?.authorityId
+    const others = [...new Set(ids as ReadonlyArray<string>)].filter((id) => id !== mine)
     return others.map((id) => this.authorities?.get(id)).filter((a): a is AuthorityCard => a !== undefined)
   }
 
@@ -237,7 +230,7 @@ export class ExchangePart extends ImiElement {
   /** A status line for screen readers, and the last refusal. */
   protected renderFeedback(): TemplateResult {
     return html`<p part="notice" class="notice" role="status" aria-live="polite">${this.notice ?? ''}</p>
-      ${this.error === undefined ? nothing : this.renderError(this.error)}`
+      ${this.renderError(this.error)}`
   }
 
   /** Tells a helper that the element has nothing to show yet. */

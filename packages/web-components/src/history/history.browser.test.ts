@@ -53,10 +53,11 @@ describe('<imi-history>', () => {
     await page.close()
   })
 
-  it('shows entries given to it, with the statuses of their procedure and the system as actor', async () => {
+  it('[RET-EARLY-REMOVAL] shows entries given to it, with the statuses of their procedure, the system as actor, and who asked for an early removal', async () => {
     const entries: ReadonlyArray<HistoryEntry> = [
       { at: '2026-03-02T09:00:00Z', action: 'alert.broadcast', actor: { kind: 'user', userId: U.frNimicBroadcaster, authorityId: A.frNimic }, from: 'awaiting-broadcast', to: 'broadcast' },
       { at: '2026-03-12T09:00:00Z', action: 'alert.comment-period-ended', actor: { kind: 'system' }, from: 'closure-open-for-comments', to: 'closure-awaiting-broadcast' },
+      { at: '2026-09-12T09:00:00Z', action: 'alert.personal-data-erased', actor: { kind: 'system' }, from: 'closed', to: 'closed', justification: { text: 'Ordonnance du tribunal, réf. 2026-77.', language: 'fr' }, requestedBy: 'court' },
     ]
     const page = await browser.newPage()
     await page.goto(server.page('history-entries', '<imi-provider lang="de"><imi-history procedure="services.alert"></imi-history></imi-provider><imi-history id="empty" procedure="alert"></imi-history>', 'de'))
@@ -66,8 +67,11 @@ describe('<imi-history>', () => {
       if (empty !== undefined) empty.entries = []
     }, entries)
     const rows = page.locator('imi-history [part=entry]')
-    await expect.poll(() => rows.count()).toBe(2)
+    await expect.poll(() => rows.count()).toBe(3)
     expect(await rows.nth(0).locator('td').nth(1).textContent()).toContain('Verbreitet')
+    const removal = rows.nth(2).locator('td').nth(1)
+    await expect.poll(() => removal.textContent()).toContain('Beantragt von: Ein Gericht')
+    expect(await removal.locator('[part=free-text]').getAttribute('lang')).toBe('fr')
     expect(await rows.nth(0).locator('td').nth(3).textContent()).toContain('Warnung verbreitet')
     expect(await rows.nth(1).locator('td').nth(4).textContent()).toContain('System')
     expect(await page.locator('#empty [part=empty]').textContent()).toBe('No history yet.')

@@ -7,6 +7,7 @@
 import { html, nothing } from 'lit'
 import type { HistoryEntry } from '@imi-kit/core'
 import { ExchangePart } from '../exchange/part.js'
+import { procedureKind } from '../format.js'
 import { historyStyles } from './styles.js'
 
 /**
@@ -36,7 +37,7 @@ export class ImiHistory extends ExchangePart {
   declare procedure: string | undefined
 
   private get kind(): string {
-    return (this.procedure ?? this.view?.procedure ?? 'request').includes('alert') ? 'alert' : 'request'
+    return procedureKind(this.procedure ?? this.view?.procedure ?? 'request')
   }
 
   private actor(entry: HistoryEntry) {
@@ -70,6 +71,7 @@ export class ImiHistory extends ExchangePart {
             <td>
               ${this.t(`exchange.event.${e.action}`)}
               ${e.justification === undefined ? nothing : html`<div class="justification">${this.t('exchange.history.justification')}: ${this.renderFreeText(e.justification)}</div>`}
+              ${e.requestedBy === undefined ? nothing : html`<div class="justification">${this.t('actions.field.requestedBy')}: ${this.t(`actions.requester.${e.requestedBy}`)}</div>`}
             </td>
             <td>${e.from === undefined ? '—' : this.t(`status.${kind}.${e.from}`)}</td>
             <td>${this.t(`status.${kind}.${e.to}`)}</td>

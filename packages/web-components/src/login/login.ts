@@ -77,10 +77,10 @@ export class ImiLogin extends ImiElement {
   static override properties = {
     api: { type: String },
     passwordRequirements: { attribute: false },
-    step: { state: true, attribute: false },
-    positions: { state: true, attribute: false },
-    message: { state: true, attribute: false },
-    busy: { state: true, attribute: false },
+    step: { state: true },
+    positions: { state: true },
+    message: { state: true },
+    busy: { state: true },
   }
   /** The base URL of the API. */
   declare api: string
@@ -141,7 +141,7 @@ export class ImiLogin extends ImiElement {
       this.password = ''
       this.csrf = answer.csrf ?? ''
       this.go('signed-in')
-      this.dispatchEvent(new CustomEvent<SignedInDetail>('imi-signed-in', { detail: { actor: answer.actor, csrf: this.csrf }, bubbles: true, composed: true }))
+      this.fire<SignedInDetail>('imi-signed-in', { actor: answer.actor, csrf: this.csrf })
     } else if ((outcome === 'password-change-required' || outcome === 'security-code-required') && answer?.continuation !== undefined) {
       this.password = ''
       this.continuation = answer.continuation
@@ -224,7 +224,7 @@ export class ImiLogin extends ImiElement {
     this.busy = false
     this.csrf = ''
     this.restart({ key: 'login.signed-out', tone: 'info' })
-    this.dispatchEvent(new CustomEvent('imi-signed-out', { bubbles: true, composed: true }))
+    this.fire('imi-signed-out')
   }
 
   /** Moves to the next character input once one is typed. */

@@ -161,14 +161,6 @@ export const editCommand = (
   }
 }
 
-/** The send problems a refusal carries in `details.problems`, if any. @internal */
-export const problemsOf = (details: Readonly<Record<string, unknown>> | undefined): ReadonlyArray<SendProblem> => {
-  const list = details?.problems
-  return Array.isArray(list)
-    ? list.filter((p): p is SendProblem => typeof p === 'object' && p !== null && typeof (p as SendProblem).code === 'string' && typeof (p as SendProblem).message === 'string')
-    : []
-}
-
 /** The free texts written but without a declared language, by the step that holds them. */
 const untaggedTabs = (d: FormDraft): ReadonlyArray<TabId> => {
   const lacks = (t: TextDraft) => t.text.trim() !== '' && t.language === ''

@@ -7,7 +7,7 @@
 import { html, nothing } from 'lit'
 import type { TemplateResult } from 'lit'
 import * as E from 'fp-ts/lib/Either.js'
-import { LANGUAGES, LEGISLATIVE_AREAS, QUESTION_SETS, UI_LABELS, localize } from '@imi-kit/core'
+import { LANGUAGES, LEGISLATIVE_AREAS, QUESTION_SETS, localize } from '@imi-kit/core'
 import type {
   AttachmentRelevance,
   AuthorityCard,
@@ -23,9 +23,12 @@ import type {
   SendProblem,
 } from '@imi-kit/core'
 import { ImiElement } from '../base.js'
+import { fileOperations } from '../exchange/part.js'
+import { languageName, memberStateName } from '../format.js'
+import { problemsOf, stepFrom, tabForKey } from '../wizard.js'
 import { requestFormStyles } from './styles.js'
 import type { FormDraft, QuestionDraft, TabId, TextDraft } from './draft.js'
-import { draftFromContent, editCommand, emptyDraft, fillPlaceholders, problemsOf, tabsOfProblem } from './draft.js'
+import { draftFromContent, editCommand, emptyDraft, fillPlaceholders, tabsOfProblem } from './draft.js'
 
 /**
  * The relevance comments of attachments. The core's own list lives beside the request procedure, and
@@ -35,26 +38,6 @@ import { draftFromContent, editCommand, emptyDraft, fillPlaceholders, problemsOf
 const RELEVANCE = ['evidence-of-qualifications', 'proof-of-establishment', 'authorisation', 'decision', 'certificate', 'correspondence', 'other'] as const satisfies ReadonlyArray<AttachmentRelevance>
 type MissingRelevance = Exclude<AttachmentRelevance, (typeof RELEVANCE)[number]>
 const relevanceComplete: [MissingRelevance] extends [never] ? true : false = true
-
-type Upload = (file: Blob, mediaType?: string) => Promise<E.Either<DomainError, { readonly contentRef: string; readonly size: number; readonly mediaType: string }>>
-
-/** The HTTP client can upload documents; other clients may not. */
-const uploaderOf = (c: ImiClient | undefined): Upload | undefined => {
-  const u = (c as { upload?: unknown } | undefined)?.upload
-  return typeof u === 'function' ? (u.bind(c) as Upload) : undefined
-}
-
-/** Intl knows Greece as GR where the EU writes EL. */
-const isoRegion = (ms: string) => (ms === 'EL' ? 'GR' : ms)
-
-const displayNames = (language: Language, type: 'language' | 'region'): ((code: string) => string) => {
-  try {
-    const names = new Intl.DisplayNames([language], { type })
-    return (code) => names.of(type === 'region' ? isoRegion(code) : code) ?? code
-  } catch {
-    return (code) => code
-  }
-}
 
 /**
  * The request wizard. It shows its steps as tabs with Previous and Next between them; a draft is
@@ -70,7 +53,7 @@ const displayNames = (language: Language, type: 'language' | 'region'): ((code: 
  * @tag imi-request-form
  * @attr exchange-id - The draft to resume; empty for a new request.
  * @attr areas - The legislative areas offered, separated by spaces (default: every area the core knows).
- * @attr member-state - The user's own member state, left out of the addressee's states (default: learnt from the saved draft).
+ * @attr member-state - The user's own member state, left out of the addressee's states (default: learnt from the saved draft, else from `client.me()`).
  * @attr lang - The display language.
  * @fires imi-saved - The draft was saved; `detail.exchangeId` names it.
  * @fires imi-sent - The request was sent; `detail.exchangeId` names it.
@@ -157,7 +140,7 @@ export class ImiRequestForm extends ImiElement {
 
   private get ownMemberState(): string {
     if (this.memberState !== '') return this.memberState
-    return this.authorities.find((a) => a.id === this.requestingAuthority)?.memberState ?? ''
+    return this.authorities.find((a) => a.id === this.requestingAuthority)?.memberState ?? this.me?.memberState ?? ''
   }
 
   private get addresseeCard(): AuthorityCard | undefined {
@@ -226,18 +209,13 @@ export class ImiRequestForm extends ImiElement {
   // -------------------------------------------------------------------------------------------
   // saving and sending
 
-  private emit(name: 'imi-saved' | 'imi-sent', exchangeId: string): void {
-    this.dispatchEvent(new CustomEvent(name, { detail: { exchangeId }, bubbles: true, composed: true }))
-  }
-
   /** Uploads the documents chosen since the last save, as attachment inputs. */
   private async uploadPending(): Promise<E.Either<DomainError, ReadonlyArray<Readonly<Record<string, unknown>>>>> {
-    const upload = uploaderOf(this.client)
+    const files = fileOperations(this.client)
     const out: Array<Readonly<Record<string, unknown>>> = []
-    if (this.draft.pending.length > 0 && upload === undefined)
-      return E.left({ _tag: 'DomainError', code: 'attachments.unavailable', message: this.text('request-form.attachments-unavailable') })
     for (const p of this.draft.pending) {
-      const r = await (upload as Upload)(p.file, p.file.type === '' ? 'application/octet-stream' : p.file.type)
+      if (files === undefined) return E.left({ _tag: 'DomainError', code: 'attachments.unavailable', message: this.text('request-form.attachments-unavailable') })
+      const r = await files.upload(p.file, p.file.type === '' ? 'application/octet-stream' : p.file.type)
       if (E.isLeft(r)) return r
       out.push({ fileName: p.file.name, mediaType: r.right.mediaType, size: r.right.size, contentRef: r.right.contentRef, relevance: p.relevance })
     }
@@ -305,7 +283,7 @@ export class ImiRequestForm extends ImiElement {
     if (id !== undefined) {
       await this.load(client, id)
       this.message = { key: 'request-form.saved', number: this.number }
-      this.emit('imi-saved', id)
+      this.fire('imi-saved', { exchangeId: id })
     }
     await this.end(client, id)
   }
@@ -327,7 +305,7 @@ export class ImiRequestForm extends ImiElement {
     await this.load(client, id)
     this.message = { key: 'request-form.sent', number: this.number }
     this.focusAfter = '[part=message]'
-    this.emit('imi-sent', id)
+    this.fire('imi-sent', { exchangeId: id })
     return this.end(client, id)
   }
 
@@ -353,33 +331,17 @@ export class ImiRequestForm extends ImiElement {
   }
 
   private onTabKey(e: KeyboardEvent): void {
-    const tabs = this.tabs
-    const i = tabs.indexOf(this.tab)
-    const to =
-      e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length]
-      : e.key === 'ArrowLeft' ? tabs[(i - 1 + tabs.length) % tabs.length]
-      : e.key === 'Home' ? tabs[0]
-      : e.key === 'End' ? tabs[tabs.length - 1]
-      : undefined
-    if (to === undefined) return
-    e.preventDefault()
-    this.go(to, 'tab')
+    const to = tabForKey(e, this.tabs, this.tab)
+    if (to !== undefined) this.go(to, 'tab')
   }
 
   private step(delta: number): void {
-    const tabs = this.tabs
-    const to = tabs[tabs.indexOf(this.tab) + delta]
+    const to = stepFrom(this.tabs, this.tab, delta)
     if (to !== undefined) this.go(to, 'heading')
   }
 
   // -------------------------------------------------------------------------------------------
   // small templates
-
-  /** Pre-translated data in the display language, marked when it fell back to English. */
-  private loc(text: LocalizedText): TemplateResult {
-    const [s, fallback] = localize(text, this.language)
-    return fallback ? html`<span lang="en" class="fallback">${s}</span>` : html`${s}`
-  }
 
   private plain(text: LocalizedText): string {
     return localize(text, this.language)[0]
@@ -404,7 +366,7 @@ export class ImiRequestForm extends ImiElement {
   }
 
   private languageField(id: string, value: TextDraft, missing: boolean): TemplateResult {
-    const names = displayNames(this.language, 'language')
+    const names = (code: string) => languageName(code, this.language)
     const spoken = this.addresseeCard?.languages ?? []
     const option = (l: Language) => html`<option value=${l} ?selected=${value.language === l}>${names(l)}</option>`
     const others = LANGUAGES.filter((l) => !spoken.includes(l))
@@ -669,8 +631,8 @@ export class ImiRequestForm extends ImiElement {
   }
 
   private renderAddressee(): TemplateResult {
-    const regions = displayNames(this.language, 'region')
-    const languages = displayNames(this.language, 'language')
+    const regions = (code: string) => memberStateName(code, this.language)
+    const languages = (code: string) => languageName(code, this.language)
     const own = this.ownMemberState
     const states = [...new Set(this.authorities.map((a) => a.memberState))]
       .filter((m) => m !== own)
@@ -726,7 +688,7 @@ export class ImiRequestForm extends ImiElement {
   private renderDetails(): TemplateResult {
     const la = this.area
     const deadlineMissing = this.missing('deadline')
-    const canUpload = relevanceComplete && uploaderOf(this.client) !== undefined
+    const canUpload = relevanceComplete && fileOperations(this.client) !== undefined
     return html`${this.freeTextField('justification', this.t('request-form.justification'), this.draft.justification, la?.request.requiresJustification ?? false, this.missing('justification'))}
       <div class="field">
         <label for="deadline">${this.t('request-form.deadline')}${la?.request.requiresDeadline === true ? this.mark('send') : nothing}</label>
@@ -790,7 +752,7 @@ export class ImiRequestForm extends ImiElement {
     const d = this.draft
     const set = this.questionSet
     const none = html`<em>${this.t('request-form.not-given')}</em>`
-    const regions = displayNames(this.language, 'region')
+    const regions = (code: string) => memberStateName(code, this.language)
     const addressee = this.addresseeCard
     const questions = set === undefined ? [] : set.categories.flatMap((c) => c.questions).filter((q) => d.questions.has(q.id))
     return html`${this.renderProblems()}
@@ -828,11 +790,9 @@ export class ImiRequestForm extends ImiElement {
 
   /** The message of a send problem in the display language, or the server's English text. */
   private problemText(p: SendProblem): TemplateResult {
-    const key = `request-form.problem.${p.code.replace(/^request\./, '')}`
-    if (UI_LABELS[key] === undefined) return html`<span lang="en">${p.message}</span>`
     const fieldId = (p.field ?? '').replace(/^caseData\./, '')
     const field = this.area?.request.caseFields.find((f) => f.id === fieldId)
-    return this.t(key, { field: field === undefined ? fieldId : this.plain(field.label) })
+    return this.labelOr(`request-form.problem.${p.code.replace(/^request\./, '')}`, p.message, { field: field === undefined ? fieldId : this.plain(field.label) })
   }
 
   private renderProblems(): TemplateResult | typeof nothing {
@@ -934,7 +894,7 @@ export class ImiRequestForm extends ImiElement {
       <div class="message" part="message" role="status" tabindex="-1">
         ${this.busy === 'saving' ? this.t('request-form.saving') : this.busy === 'sending' ? this.t('request-form.sending') : (this.message === undefined ? nothing : this.t(this.message.key, { number: this.message.number }))}
       </div>
-      ${this.error === undefined ? nothing : this.renderError(this.error)}
+      ${this.renderError(this.error)}
     </section>`
   }
 }

@@ -6,6 +6,7 @@
  */
 import { html } from 'lit'
 import { ImiElement } from '../base.js'
+import { procedureKind } from '../format.js'
 import { statusStyles } from './styles.js'
 
 const DONE = ['closed', 'withdrawn', 'refused']
@@ -36,13 +37,8 @@ export class ImiStatus extends ImiElement {
     this.procedure = 'request'
   }
 
-  /** `request` or `alert`, from a kind or a procedure id. */
-  private get kind(): string {
-    return this.procedure.includes('alert') ? 'alert' : 'request'
-  }
-
   override render() {
     const tone = DONE.includes(this.status) ? 'done' : ATTENTION.includes(this.status) ? 'attention' : 'neutral'
-    return html`<span class="status" part="status" data-tone=${tone} role="status">${this.t(`status.${this.kind}.${this.status}`)}</span>`
+    return html`<span class="status" part="status" data-tone=${tone} role="status">${this.t(`status.${procedureKind(this.procedure)}.${this.status}`)}</span>`
   }
 }
