@@ -259,7 +259,9 @@ export const createImiHandler = (options: ImiHandlerOptions): ((request: Request
           newId: options.reportId ?? (() => (globalThis as unknown as { crypto: { randomUUID(): string } }).crypto.randomUUID()),
           ...(options.requestPolicy === undefined ? {} : { policy: options.requestPolicy }),
         })
-  const noReports = () => fail('report.not-configured', 'This server keeps no reports')
+  /** Runs a report route, or answers that this server keeps no reports. */
+  const withReports = async (route: (service: ReportService) => Promise<Response>): Promise<Response> =>
+    reportService === undefined ? errorResponse(fail('report.not-configured', 'This server keeps no reports')) : route(reportService)
 
   const clientFor = (actor: Actor): ImiClient =>
     createLocalImiClient({
@@ -429,24 +431,23 @@ export const createImiHandler = (options: ImiHandlerOptions): ((request: Request
       if (client.translationPairs === undefined) return errorResponse(noTranslator())
       return either(E.map((pairs: ReadonlyArray<LanguagePair>) => ({ pairs }))(await client.translationPairs()))
     },
-    getReportKinds: async ({ params, actor }) => (reportService === undefined ? errorResponse(noReports()) : either(await reportService.permissions(actor, params.id as ExchangeId))),
-    createReport: async ({ request, params, actor }) => {
-      if (reportService === undefined) return errorResponse(noReports())
-      const body = await readJson(request, bodyLimit)
-      if (E.isLeft(body)) return errorResponse(body.left)
-      return either(await reportService.create(actor, params.id as ExchangeId, body.right), 201)
-    },
-    listReports: async ({ actor }) =>
-      reportService === undefined ? errorResponse(noReports()) : either(E.map((items: unknown) => ({ items }))(await reportService.list(actor))),
-    downloadReport: async ({ request, params, actor }) => {
-      if (reportService === undefined) return errorResponse(noReports())
-      const found = await reportService.get(actor, params.id ?? '')
-      if (E.isLeft(found)) return errorResponse(found.left)
-      // The structured document for programs; the printable page for everyone else (SRCH-REPORT-SAVE-PRINT).
-      if (/\bapplication\/json\b/i.test(request.headers.get('accept') ?? '')) return json(200, found.right)
-      return reportPage(found.right)
-    },
-    deleteReport: async ({ params, actor }) => (reportService === undefined ? errorResponse(noReports()) : either(await reportService.delete(actor, params.id ?? ''))),
+    getReportKinds: ({ params, actor }) => withReports(async (reports) => either(await reports.permissions(actor, params.id as ExchangeId))),
+    createReport: ({ request, params, actor }) =>
+      withReports(async (reports) => {
+        const body = await readJson(request, bodyLimit)
+        if (E.isLeft(body)) return errorResponse(body.left)
+        return either(await reports.create(actor, params.id as ExchangeId, body.right), 201)
+      }),
+    listReports: ({ actor }) => withReports(async (reports) => either(E.map((items: unknown) => ({ items }))(await reports.list(actor)))),
+    downloadReport: ({ request, params, actor }) =>
+      withReports(async (reports) => {
+        const found = await reports.get(actor, params.id ?? '')
+        if (E.isLeft(found)) return errorResponse(found.left)
+        // The structured document for programs; the printable page for everyone else (SRCH-REPORT-SAVE-PRINT).
+        if (/\bapplication\/json\b/i.test(request.headers.get('accept') ?? '')) return json(200, found.right)
+        return reportPage(found.right)
+      }),
+    deleteReport: ({ params, actor }) => withReports(async (reports) => either(await reports.delete(actor, params.id ?? ''))),
     getMe: async ({ actor }) => either(signedIn(directory(), actor)),
   }
 

@@ -6,7 +6,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import type { ExchangeId, ReportListing, ReportRecord, UserId } from '@imi-kit/core'
-import { SYSTEM, reportExpiresAt } from '@imi-kit/core'
+import { SYSTEM, fixedClock, reportExpiresAt } from '@imi-kit/core'
+import { createMemoryStorage } from '@imi-kit/storage-adapters'
 import { U, freeText, pqDraft, standardAnswers } from '@imi-kit/core/testing'
 import { createRecordingMailer } from '../mail/mailer.js'
 import type { TestServer } from '../testing/test-server.js'
@@ -183,5 +184,28 @@ describe('reports over HTTP', () => {
     expect((await worker.runOnce()).reportsDeleted).toBe(0)
     s.clock.set(new Date(end - 1))
     expect((await s.request(U.frHandler, 'GET', `/api/reports/${r.id}`)).status).toBe(404)
+  })
+})
+
+describe('a server that keeps no reports', () => {
+  it('answers every report route with report.not-configured, and writes nothing', async () => {
+    const { reports: _kept, ...withoutReports } = createMemoryStorage({ clock: fixedClock(new Date('2026-03-02T09:00:00Z')) })
+    const s = createTestServer({ storage: withoutReports })
+    const id = await (async () => {
+      const r = await s.client(U.frHandler).execute(pqDraft())
+      return E.isRight(r) ? r.right.exchangeId : ('' as ExchangeId)
+    })()
+    const calls: ReadonlyArray<[string, string, unknown?]> = [
+      ['GET', `/api/exchanges/${id}/report-kinds`],
+      ['POST', `/api/exchanges/${id}/reports`, { kind: 'FULL_WITHOUT_PERSONAL_DATA', language: 'en' }],
+      ['GET', '/api/reports'],
+      ['GET', '/api/reports/r-1'],
+      ['DELETE', '/api/reports/r-1'],
+    ]
+    for (const [method, path, body] of calls) {
+      const r = await s.request(U.frHandler, method, path, body)
+      expect(r.status, `${method} ${path}`).toBeGreaterThanOrEqual(400)
+      expect(((await r.json()) as { error?: { code?: string } }).error?.code, `${method} ${path}`).toBe('report.not-configured')
+    }
   })
 })
